@@ -1,0 +1,33 @@
+"""`sousei` command line: thin wrappers over the library, one module per command group."""
+
+from __future__ import annotations
+
+import typer
+
+from sousei import __version__
+
+app = typer.Typer(
+    name="sousei",
+    help="sousei (創生): 人口ビジョンと総合戦略のためのツール",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"sousei {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="バージョンを表示して終了"
+    ),
+) -> None:
+    """sousei (創生): 人口ビジョンと総合戦略のためのツール"""
+
+
+def main() -> None:
+    app()

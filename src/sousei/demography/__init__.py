@@ -1,0 +1,1 @@
+"""Population arrays, demographic rates and projections (pure numpy, no I/O)."""

@@ -1,0 +1,1 @@
+"""Report tables, charts, Excel and PDF builders."""

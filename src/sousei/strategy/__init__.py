@@ -1,0 +1,1 @@
+"""Strategy hierarchy, KPI targets, grading and summaries (pure, no I/O)."""
