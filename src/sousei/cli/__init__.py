@@ -31,3 +31,10 @@ def _root(
 
 def main() -> None:
     app()
+
+
+# One line per command group; each lives in its own module.
+from sousei.cli import evaluate, template  # noqa: E402
+
+app.command("evaluate")(evaluate.evaluate_command)
+app.command("template")(template.template_command)

@@ -133,7 +133,8 @@ def read_kpi_row(
     judgement = _judgement(cells, qualitative, actuals)
     if cells.failed:
         return None
-    inferred.extend(f"{layout.sheet} {rownum}行目「{name}」: {line}" for line in reading.inferred)
+    if reading.inferred:
+        inferred.append(f"{layout.sheet} {rownum}行目「{name}」: {'; '.join(reading.inferred)}")
     return KPI(
         name=name,
         unit=unit,
