@@ -51,13 +51,16 @@ _YEAR_IN_PARENS = re.compile(r"\(\s*([^()]*)\s*\)\s*$")
 
 
 def cell_text(value: object) -> str:
-    """A cell as stripped text ('' for empty), full-width spaces and line breaks folded."""
+    """A cell as stripped text ('' for empty), full-width spaces and line breaks folded.
+
+    Characters are kept as typed (①, full-width letters): names are the user's; matching and
+    number parsing normalise on their own.
+    """
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = unicodedata.normalize("NFKC", str(value)) if isinstance(value, str) else str(value)
-    return " ".join(text.split())
+    return " ".join(str(value).split())
 
 
 def read_number(value: object, unit: str) -> float:
@@ -70,6 +73,7 @@ def read_number(value: object, unit: str) -> float:
 
 def split_year(text: str) -> tuple[str, int | None]:
     """`24万人(R5)` -> ("24万人", 2023); text without a year in parentheses is returned as is."""
+    text = unicodedata.normalize("NFKC", text)
     match = _YEAR_IN_PARENS.search(text)
     if not match:
         return text, None

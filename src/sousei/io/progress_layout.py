@@ -7,6 +7,7 @@ Published tables differ in wording (`R2/実績値`, `令和6年度`, `2024`; `�
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -60,7 +61,7 @@ class Layout:
 
 def classify(header: str) -> Col | None:
     """The role of a column from its header; None for an empty header."""
-    text = header.replace(" ", "")
+    text = unicodedata.normalize("NFKC", header).replace(" ", "")
     rules: tuple[tuple[bool, Col], ...] = (
         ("目標値比較" in text, Col.COMPARISON),
         (text.startswith("基準値"), Col.BASELINE),
@@ -136,7 +137,7 @@ def _place(layout: Layout, index: int, header: str, problems: list[CellProblem])
 
 def plan_period(title: str) -> tuple[int, int] | None:
     """`期間：令和7年度～令和11年度` in the title rows -> (2025, 2029)."""
-    match = _PERIOD.search(title)
+    match = _PERIOD.search(unicodedata.normalize("NFKC", title))
     if not match:
         return None
     try:
