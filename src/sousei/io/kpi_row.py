@@ -42,9 +42,9 @@ class _Row:
 def _baseline(cells: _Row) -> tuple[float | None, int | None, str, str]:
     """(value, fiscal year, worded baseline, unit written in the cell)."""
     text, year = split_year(cells.text(Col.BASELINE))
-    year = year or cells.layout.baseline_year
     if not text:
-        return None, year, "", ""
+        return None, None, "", ""  # no baseline, so no baseline year either
+    year = year or cells.layout.baseline_year
     raw = cells.raw(Col.BASELINE)
     try:
         parsed = parse_number(raw if isinstance(raw, int | float) else text)

@@ -41,6 +41,14 @@ class _Tree:
         measure = goal.setdefault((path[Col.DIRECTION_GROUP], path[Col.MEASURE]), {})
         return measure.setdefault(path[Col.PROJECT], [])
 
+    def touch(self, path: dict[Col, str]) -> None:
+        """A row with hierarchy but no KPI: record the levels it names, and no deeper."""
+        goal = self.goals.setdefault(path[Col.GOAL], {})
+        if path[Col.MEASURE] or path[Col.PROJECT]:
+            measure = goal.setdefault((path[Col.DIRECTION_GROUP], path[Col.MEASURE]), {})
+            if path[Col.PROJECT]:
+                measure.setdefault(path[Col.PROJECT], [])
+
     def goals_with(
         self, numerical: dict[str, tuple[NumericalTarget, ...]]
     ) -> tuple[BasicGoal, ...]:
@@ -77,7 +85,7 @@ def _walk_rows(grid, filled, layout: Layout, plan_end: int, problems, inferred) 
             if note and last:
                 last[-1] = _with_note(last[-1], note)
             elif not note:
-                tree.node(path)
+                tree.touch(path)
             continue
         node = tree.node(path)
         if node is None:

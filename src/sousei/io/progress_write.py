@@ -80,6 +80,8 @@ def _kpi_values(kpi: KPI, strategy: Strategy, base_year: int | None) -> dict[str
     values["目標値"] = target
     if kpi.baseline_note:
         values["基準値"] = kpi.baseline_note
+        if kpi.baseline_year is not None and kpi.baseline_year != base_year:
+            values["基準値"] += f"({format_era_short(kpi.baseline_year)})"
     elif kpi.baseline is not None:
         same_year = kpi.baseline_year == base_year
         values["基準値"] = (
