@@ -102,6 +102,31 @@ class Assumptions:
             raise ValueError(f"シナリオ軸の長さが一致しません: {sorted(sizes)}")
         return sizes.pop() if sizes else 1
 
+    def extended(self, steps: int) -> Assumptions:
+        """The same assumptions over ``steps`` steps, the last given step held constant after.
+
+        IPSS 2018 ends in 2045; a 人口ビジョン runs to 2060 or 2070 on the assumptions of the
+        last period, which is what the Cabinet Office worksheet does too.
+        """
+        changes = {}
+        for name in (
+            "survival_ratio",
+            "net_migration_rate",
+            "child_woman_ratio",
+            "sex_ratio_0_4",
+            "birth_survival",
+            "fertility_factor",
+            "migration_multiplier",
+            "migration_delta",
+            "net_migrants",
+        ):
+            values = getattr(self, name)
+            if values is None or values.shape[1] in (1, steps):
+                continue
+            index = np.minimum(np.arange(steps), values.shape[1] - 1)
+            changes[name] = values[:, index]
+        return replace(self, **changes)
+
     def with_scenarios(self, **changes: np.ndarray) -> Assumptions:
         """A copy with scenario fields replaced (validated like the original)."""
         return replace(self, **changes)
