@@ -18,7 +18,9 @@ DATA = Path(__file__).parent / "data"
 
 def _cell(frame: pd.DataFrame, code: str, year: int, sex: str, age: int) -> float:
     row = frame[
-        (frame.area_code == code) & (frame.year == year) & (frame.sex == sex)
+        (frame.area_code == code)
+        & (frame.year == year)
+        & (frame.sex == sex)
         & (frame.age_start == age)
     ]
     assert len(row) == 1
@@ -43,9 +45,7 @@ def test_census_extract_kurume_2015() -> None:
 def test_census_age_groups_sum_to_source_total() -> None:
     with open(DATA / "census_kurume_nakagawa.csv", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    total = {
-        (r["code"], r["sex"]): int(r["y1990"]) for r in rows if r["age_group"] == "total"
-    }
+    total = {(r["code"], r["sex"]): int(r["y1990"]) for r in rows if r["age_group"] == "total"}
     pop, unknown = read_census(DATA / "census_kurume_nakagawa.csv")
     for (code, sex), expected in total.items():
         if sex == "T":

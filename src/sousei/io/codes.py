@@ -174,9 +174,7 @@ def municipalities_of(prefecture: str | int, wards: bool = False) -> list[str]:
     whole (``40130`` 福岡市) and their wards only when ``wards`` is true."""
     pid = prefecture_code(prefecture)
     kinds = {"municipality", "ward"} if wards else {"municipality"}
-    return sorted(
-        a.code for a in _areas().values() if a.code[:2] == pid and a.kind in kinds
-    )
+    return sorted(a.code for a in _areas().values() if a.code[:2] == pid and a.kind in kinds)
 
 
 def master_frame() -> pd.DataFrame:

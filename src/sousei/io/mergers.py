@@ -88,9 +88,7 @@ def current_code(
         first = pending[0].date
         heirs = sorted({c.new_code for c in pending if c.date == first})
         if len(heirs) > 1:
-            names = "、".join(
-                f"{c.new_name} ({c.new_code})" for c in pending if c.date == first
-            )
+            names = "、".join(f"{c.new_name} ({c.new_code})" for c in pending if c.date == first)
             raise AreaCodeError(
                 f"地域コード {cursor} ({pending[0].old_name}) は {first.isoformat()} に"
                 f"分割されたため、1つの現コードに対応しません: {names}"

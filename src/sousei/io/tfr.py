@@ -62,9 +62,7 @@ def read_prefecture_tfr(source: str | IO[bytes], name: str | None = None) -> pd.
 _YEAR = re.compile(r"\((\d{4})\)")
 
 
-def read_national_tfr_assumption(
-    source: str | IO[bytes], name: str | None = None
-) -> pd.DataFrame:
+def read_national_tfr_assumption(source: str | IO[bytes], name: str | None = None) -> pd.DataFrame:
     """IPSS 2017 national assumed TFR: year, variant (medium/high/low), tfr.
 
     The year column mixes 平成 era numbers and the Western year in parentheses; only the
