@@ -14,8 +14,10 @@ from sousei.io.census import read_census
 from sousei.io.errors import InputError
 from sousei.io.long_format import (
     _atomic,
+    read_long,
     read_long_csv,
     read_long_xlsx,
+    write_long,
     write_long_csv,
     write_long_xlsx,
 )
@@ -198,3 +200,25 @@ def test_failed_write_leaves_previous_file_untouched(tmp_path: Path, census: pd.
         raise RuntimeError("disk full")
     assert target.read_text(encoding="utf-8") == "previous\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
+
+
+def test_dispatch_by_suffix_and_unreadable_files(tmp_path: Path, census: pd.DataFrame) -> None:
+    for name in ("a.csv", "a.xlsx"):
+        write_long(census, tmp_path / name)
+        assert_population_frames_equal(read_long(tmp_path / name), census)
+    with pytest.raises(InputError, match="見つかりません"):
+        read_long(tmp_path / "none.csv")
+    (tmp_path / "fake.xlsx").write_text("not a workbook", encoding="utf-8")
+    with pytest.raises(InputError, match="Excel ブック"):
+        read_long(tmp_path / "fake.xlsx")
+    with pytest.raises(InputError, match=r"\.csv か \.xlsx"):
+        write_long(census, tmp_path / "a.json")
+
+
+def test_wide_sheet_is_refused_with_missing_columns(tmp_path: Path) -> None:
+    path = tmp_path / "wide.csv"
+    path.write_text("地域コード,性別,0～4歳,5～9歳\n40203,男,7106,6882\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_long(path)
+    assert caught.value.row == 1
+    assert "nationality、age_start、age_span、year、value" in caught.value.message

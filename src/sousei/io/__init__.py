@@ -10,7 +10,14 @@ from sousei.io.errors import InputError
 from sousei.io.hmd import read_female_lifetable, read_hfd_asfr, read_hmd_mx
 from sousei.io.ipss import read_ipss2018, read_ipss2018_areas
 from sousei.io.layout import COLUMNS
-from sousei.io.long_format import read_long_csv, read_long_xlsx, write_long_csv, write_long_xlsx
+from sousei.io.long_format import (
+    read_long,
+    read_long_csv,
+    read_long_xlsx,
+    write_long,
+    write_long_csv,
+    write_long_xlsx,
+)
 from sousei.io.national import read_national_sex_age
 from sousei.io.tfr import read_municipal_tfr, read_national_tfr_assumption, read_prefecture_tfr
 
@@ -26,12 +33,14 @@ __all__ = [
     "read_hmd_mx",
     "read_ipss2018",
     "read_ipss2018_areas",
+    "read_long",
     "read_long_csv",
     "read_long_xlsx",
     "read_municipal_tfr",
     "read_national_sex_age",
     "read_national_tfr_assumption",
     "read_prefecture_tfr",
+    "write_long",
     "write_long_csv",
     "write_long_xlsx",
 ]

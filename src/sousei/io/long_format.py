@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +18,7 @@ import numpy as np
 import pandas as pd
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
 
 from sousei.io.errors import InputError
 from sousei.io.layout import COLUMNS, canonical
@@ -25,9 +27,37 @@ from sousei.io.validate import Where, parse_long, rename_headers
 DEFAULT_SHEET = "人口"
 
 
+def read_long(path: str | Path, sheet: str | None = None) -> pd.DataFrame:
+    """Read the long format from ``.csv`` or ``.xlsx`` (chosen by the suffix)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return read_long_xlsx(path, sheet)
+    if suffix in (".csv", ".txt"):
+        return read_long_csv(path)
+    raise InputError("CSV (.csv) か Excel ブック (.xlsx) を指定してください", path.name)
+
+
+def write_long(frame: pd.DataFrame, path: str | Path) -> None:
+    """Write the long format as ``.csv`` or ``.xlsx`` (chosen by the suffix)."""
+    path = Path(path)
+    if path.suffix.lower() == ".xlsx":
+        write_long_xlsx(frame, path)
+    elif path.suffix.lower() == ".csv":
+        write_long_csv(frame, path)
+    else:
+        raise InputError("出力先は .csv か .xlsx にしてください", path.name)
+
+
+def _require_file(path: Path) -> None:
+    if not path.is_file():
+        raise InputError("ファイルが見つかりません", path.name)
+
+
 def read_long_csv(path: str | Path) -> pd.DataFrame:
     """Read and validate a long-format CSV (UTF-8 with or without BOM, or cp932)."""
     path = Path(path)
+    _require_file(path)
     try:
         raw = _read_text_csv(path, "utf-8-sig")
     except UnicodeDecodeError:
@@ -126,7 +156,11 @@ def read_long_xlsx(path: str | Path, sheet: str | None = None) -> pd.DataFrame:
     """Read and validate the long format from a sheet (the first one unless named); the
     header must be on row 1, and errors name the sheet, row and column letter."""
     path = Path(path)
-    book = load_workbook(path, read_only=True, data_only=True)
+    _require_file(path)
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError) as error:
+        raise InputError("Excel ブック (.xlsx) として読めません", path.name) from error
     try:
         if sheet is not None and sheet not in book.sheetnames:
             names = "、".join(book.sheetnames)

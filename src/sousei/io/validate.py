@@ -58,7 +58,9 @@ class Where:
     rows: np.ndarray
     columns: dict[str, str]
 
-    def error(self, message: str, position: int | None = None, column: str | None = None):
+    def error(
+        self, message: str, position: int | None = None, column: str | None = None
+    ) -> InputError:
         row = int(self.rows[position]) if position is not None else 1
         label = self.columns.get(column, column) if column else None
         return InputError(message, file=self.file, sheet=self.sheet, row=row, column=label)
