@@ -17,3 +17,4 @@ def test_five_year_hindcast_median_error_of_totals_within_1_5_percent() -> None:
 def test_ten_year_hindcast_median_error_of_totals_within_3_5_percent() -> None:
     summary = error_summary(hindcast(2005, 2015))
     assert summary.loc[0, "total_median"] <= 3.5
+
