@@ -116,3 +116,15 @@ def test_census_2015_equals_ipss_base_totals() -> None:
     pd.testing.assert_series_equal(census[common], base[common], check_names=False)
     fukushima = [c for c in census.index if c.startswith("07")]
     assert len(fukushima) == 59 and not set(fukushima) & set(base.index)
+
+
+def test_wrong_tables_are_refused_by_name(tmp_path: Path) -> None:
+    from sousei.io.errors import InputError
+
+    with pytest.raises(InputError, match="IPSS 2018") as caught:
+        read_ipss2018(DATA / "census_kurume_nakagawa.csv")
+    assert caught.value.file.endswith("census_kurume_nakagawa.csv") and caught.value.row == 1
+    broken = tmp_path / "census.csv"
+    broken.write_text("code,sex,y2015\n40203,M,1\n", encoding="utf-8")
+    with pytest.raises(InputError, match="age_group"):
+        read_census(broken)
