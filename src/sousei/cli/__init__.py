@@ -36,3 +36,10 @@ app.command("project")(_project.project)
 
 def main() -> None:
     app()
+
+
+# One line per command group; each lives in its own module.
+from sousei.cli import evaluate, template  # noqa: E402
+
+app.command("evaluate")(evaluate.evaluate_command)
+app.command("template")(template.template_command)
