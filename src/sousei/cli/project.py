@@ -14,11 +14,13 @@ from sousei.demography.indicators import INDICATOR_LABELS, SHARE_INDICATORS
 from sousei.demography.scenarios import BASELINE
 from sousei.io.codes import AreaCodeError
 from sousei.io.errors import InputError
+from sousei.io.long_format import read_long
 from sousei.io.projection_output import write_projection
 from sousei.io.scenario_file import read_scenario
 from sousei.vision.areas import data_codes
 from sousei.vision.run import ProjectionRequest, run_projection
 from sousei.vision.tables import batch_summary, long_frame, scenario_label, simulation_table
+from sousei.vision.user_data import run_user_projection
 
 SHARE_ROWS = {INDICATOR_LABELS[name] for name in SHARE_INDICATORS}
 BATCH_CHUNK = 100  # regions per batch in --all runs: progress to watch, bounded memory
@@ -37,7 +39,16 @@ def project(
         None, "--prefecture", "-p", help="都道府県コード(例 40)または名称の全市区町村"
     ),
     every: bool = typer.Option(False, "--all", help="全市区町村"),
-    base_year: int = typer.Option(2015, "--base-year", help="基準年(国勢調査年)"),
+    base_year: int | None = typer.Option(
+        None,
+        "--base-year",
+        help="基準年 (既定: 国勢調査 2015年、--population ではファイルの最新年)",
+    ),
+    population: Path | None = typer.Option(
+        None,
+        "--population",
+        help="基準人口のファイル (長形式 CSV/XLSX、住民基本台帳など)。日本人・外国人に分かれていれば別々に推計",
+    ),
     to_year: int = typer.Option(2060, "--to", help="推計の終了年(5年刻み)"),
     scenario: list[Path] = typer.Option(
         [], "--scenario", "-s", help="シナリオファイル(TOML)。複数指定可"
@@ -56,10 +67,20 @@ def project(
     # Piped or redirected output keeps whole numbers: a table wrapped at 80 columns is unreadable.
     console = Console() if Console().is_terminal else Console(width=240)
     try:
-        regions = data_codes(area, prefecture, every)
         scenarios = (BASELINE, *(read_scenario(path) for path in scenario))
-    except (AreaCodeError, InputError, ValueError) as error:
-        raise _fail(str(error)) from None
+        if population is not None:
+            frame = read_long(population)
+            year = base_year or int(frame["year"].max())
+            regions = data_codes(area, prefecture, every) if (area or prefecture or every) else ()
+            request = ProjectionRequest(
+                regions, year, to_year, scenarios, assumptions, migration_periods
+            )
+            _report(console, [run_user_projection(frame, request)], False, out)
+            return
+        regions = data_codes(area, prefecture, every)
+        base_year = base_year or 2015
+    except (AreaCodeError, InputError, ValueError, KeyError) as error:
+        raise _fail(str(error).strip("'\"")) from None
     batch = len(regions) > 1
     chunks = [regions[i : i + BATCH_CHUNK] for i in range(0, len(regions), BATCH_CHUNK)]
     results = []
@@ -96,9 +117,9 @@ def _report(console: Console, results: list, batch: bool, out: Path | None) -> N
         summaries.append(batch_summary(run, base.names))
         cells.append(long_frame(run.total, labels))
     summary = pd.concat(summaries, ignore_index=True)
-    if batch:
+    if batch or len(tables) > 1:
         print_summary(console, summary)
-    else:
+    if not batch:
         ((title, table),) = tables.items()
         print_simulation_table(console, f"{title} 将来人口推計", table, SHARE_ROWS)
     if out is not None:
