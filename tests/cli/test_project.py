@@ -134,3 +134,22 @@ def test_scenarios_change_no_one_already_past_the_ages_they_touch() -> None:
     assert np.array_equal(elderly[1, years < 2085], elderly[0, years < 2085])
     assert np.array_equal(elderly[2, years < 2055], elderly[0, years < 2055])
     assert np.all(elderly[2, years >= 2055] > elderly[0, years >= 2055])
+
+
+def test_bad_population_file_names_row_and_column_and_writes_nothing(tmp_path) -> None:
+    source = tmp_path / "juki.csv"
+    rows = ["area_code,nationality,sex,age_start,age_span,year,value"]
+    for sex in ("M", "F"):
+        for age in range(0, 95, 5):
+            span = "" if age == 90 else "5"
+            rows.append(f"40203,total,{sex},{age},{span},2020,{1000 if age != 40 else -5}")
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "result.xlsx"
+    result = runner.invoke(
+        app, ["project", "--population", str(source), "--to", "2045", "--out", str(out)]
+    )
+    assert result.exit_code == 2
+    assert "juki.csv" in result.output
+    assert "10行目" in result.output  # header is row 1; M 40-44 is the 10th line
+    assert "value" in result.output
+    assert not out.exists()
