@@ -18,6 +18,19 @@ COHORT_RANK = 5  # scenario, step, region, sex, age
 REGION_RANK = 3  # scenario, step, region
 SEX_RANK = 4  # scenario, step, region, sex
 
+# Every array field and the rank it is padded to; ``net_migrants`` may also be None.
+FIELD_RANKS: dict[str, int] = {
+    "survival_ratio": COHORT_RANK,
+    "net_migration_rate": COHORT_RANK,
+    "child_woman_ratio": REGION_RANK,
+    "sex_ratio_0_4": REGION_RANK,
+    "birth_survival": SEX_RANK,
+    "fertility_factor": REGION_RANK,
+    "migration_multiplier": COHORT_RANK,
+    "migration_delta": COHORT_RANK,
+    "net_migrants": COHORT_RANK,
+}
+
 
 def pad_rank(values: np.ndarray | float, rank: int) -> np.ndarray:
     """Add singleton axes on the left until ``values`` has ``rank`` axes."""
@@ -59,20 +72,8 @@ class Assumptions:
     migration_delta: np.ndarray = field(default_factory=lambda: np.zeros(1))
 
     def __post_init__(self) -> None:
-        ranks = {
-            "survival_ratio": COHORT_RANK,
-            "net_migration_rate": COHORT_RANK,
-            "child_woman_ratio": REGION_RANK,
-            "sex_ratio_0_4": REGION_RANK,
-            "birth_survival": SEX_RANK,
-            "fertility_factor": REGION_RANK,
-            "migration_multiplier": COHORT_RANK,
-            "migration_delta": COHORT_RANK,
-        }
-        for name, rank in ranks.items():
-            object.__setattr__(self, name, pad_rank(getattr(self, name), rank))
-        if self.net_migrants is not None:
-            object.__setattr__(self, "net_migrants", pad_rank(self.net_migrants, COHORT_RANK))
+        for name, values in self.arrays().items():
+            object.__setattr__(self, name, pad_rank(values, FIELD_RANKS[name]))
         if np.any(self.survival_ratio < 0) or np.any(self.survival_ratio > 1):
             raise ValueError("生残率は0以上1以下でなければなりません")
         if np.any(self.child_woman_ratio < 0) or np.any(self.fertility_factor < 0):
@@ -80,23 +81,15 @@ class Assumptions:
         if np.any(self.sex_ratio_0_4 <= 0):
             raise ValueError("0～4歳性比は正の値でなければなりません")
 
+    def arrays(self) -> dict[str, np.ndarray]:
+        """Every array field by name (``net_migrants`` only when given)."""
+        return {
+            name: getattr(self, name) for name in FIELD_RANKS if getattr(self, name) is not None
+        }
+
     def n_scenarios(self) -> int:
         """The length of the scenario axis implied by the arrays (1 if none varies)."""
-        sizes = {
-            getattr(self, name).shape[0]
-            for name in (
-                "survival_ratio",
-                "net_migration_rate",
-                "child_woman_ratio",
-                "sex_ratio_0_4",
-                "birth_survival",
-                "fertility_factor",
-                "migration_multiplier",
-                "migration_delta",
-            )
-        }
-        if self.net_migrants is not None:
-            sizes.add(self.net_migrants.shape[0])
+        sizes = {values.shape[0] for values in self.arrays().values()}
         sizes.discard(1)
         if len(sizes) > 1:
             raise ValueError(f"シナリオ軸の長さが一致しません: {sorted(sizes)}")
@@ -109,19 +102,8 @@ class Assumptions:
         last period, which is what the Cabinet Office worksheet does too.
         """
         changes = {}
-        for name in (
-            "survival_ratio",
-            "net_migration_rate",
-            "child_woman_ratio",
-            "sex_ratio_0_4",
-            "birth_survival",
-            "fertility_factor",
-            "migration_multiplier",
-            "migration_delta",
-            "net_migrants",
-        ):
-            values = getattr(self, name)
-            if values is None or values.shape[1] in (1, steps):
+        for name, values in self.arrays().items():
+            if values.shape[1] in (1, steps):
                 continue
             index = np.minimum(np.arange(steps), values.shape[1] - 1)
             changes[name] = values[:, index]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 import numpy as np
@@ -63,14 +63,12 @@ def _apply_control(
 
 def _region_part(assumptions: Assumptions, part: slice) -> Assumptions:
     """The assumptions of a slice of regions (arrays constant over regions are kept whole)."""
-    changes = {}
-    for item in fields(assumptions):
-        values = getattr(assumptions, item.name)
-        if values is not None and values.shape[REGION_AXIS] > 1:
-            changes[item.name] = values[:, :, part]
-    return Assumptions(
-        **{**{f.name: getattr(assumptions, f.name) for f in fields(assumptions)}, **changes}
-    )
+    changes = {
+        name: values[:, :, part]
+        for name, values in assumptions.arrays().items()
+        if values.shape[REGION_AXIS] > 1
+    }
+    return replace(assumptions, **changes)
 
 
 def _project_into(
