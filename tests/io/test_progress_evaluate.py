@@ -54,7 +54,9 @@ def test_summary_per_goal_and_total(progress_workbook: Path) -> None:
     ]
     total = summary["total"]
     assert (total["kpi_count"], total["grades"], total["pending"]) == (
-        16, {"○": 9, "△": 4, "×": 1}, 2,
+        16,
+        {"○": 9, "△": 4, "×": 1},
+        2,
     )
     assert total["shares"] == {"○": 64, "△": 29, "×": 7}  # of 14: 64.3, 28.6, 7.1
 

@@ -15,12 +15,16 @@ def test_structure_follows_merged_and_blank_cells(progress_workbook: Path) -> No
     assert [len(g.kpis) for g in strategy.goals] == [4, 4, 4, 4]
     goal_3 = strategy.goals[2]
     assert [m.name for m in goal_3.measures] == [
-        "○地域での子育て支援体制の充実", "○子育て負担の軽減", "○出産の希望をかなえる",
+        "○地域での子育て支援体制の充実",
+        "○子育て負担の軽減",
+        "○出産の希望をかなえる",
     ]
     assert goal_3.measures[0].projects[0].name == ""  # a KPI the measure owns directly
     goal_4 = strategy.goals[3]  # no merges: blank cells carry the hierarchy down
     assert [[p.name for p in m.projects] for m in goal_4.measures] == [
-        ["○市バス運行管理事業"], ["○交通安全推進事業", "○防犯対策事業"], ["○移住相談窓口事業"],
+        ["○市バス運行管理事業"],
+        ["○交通安全推進事業", "○防犯対策事業"],
+        ["○移住相談窓口事業"],
     ]
     survey = goal_3.kpis[0]
     assert survey.notes == ("※調査の方法と対象について検討中",)
@@ -38,7 +42,9 @@ def test_values_units_and_states(progress_workbook: Path) -> None:
     assert moves.target.value == -200 and moves.direction is Direction.HIGHER
     farming = kpis["スマート農業導入件数"]
     assert [a.state for a in farming.actuals] == [
-        ActualState.NUMBER, ActualState.NOT_OBTAINABLE, ActualState.NUMBER,
+        ActualState.NUMBER,
+        ActualState.NOT_OBTAINABLE,
+        ActualState.NUMBER,
     ]
     tfr = kpis["合計特殊出生率"]
     assert tfr.actuals[-1].state is ActualState.PENDING
@@ -71,7 +77,10 @@ def test_numerical_targets_sheet(progress_workbook: Path) -> None:
     goals = read_progress_workbook(progress_workbook).strategy.goals
     (migration,) = goals[0].numerical_targets
     assert (migration.indicator, migration.baseline, migration.ipss_estimate, migration.target) == (
-        "純移動数", -1305, -1089, -414,
+        "純移動数",
+        -1305,
+        -1089,
+        -414,
     )
     assert migration.actual is None and migration.note == "公表後、記入予定"
     assert goals[1].numerical_targets == ()

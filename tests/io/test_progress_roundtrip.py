@@ -42,8 +42,11 @@ def test_evaluated_workbook_reads_back_and_carries_grades(
     assert rows["特産品開発件数"][headers.index("総合評価")] is None  # pending: blank
     merged = {str(r) for r in ws.merged_cells.ranges}
     assert "A4:A7" in merged  # goal 1 over its four KPIs
-    moves = next(r for r in range(4, ws.max_row + 1)
-                 if ws.cell(row=r, column=kpi_col + 1).value == "社会増減数")
+    moves = next(
+        r
+        for r in range(4, ws.max_row + 1)
+        if ws.cell(row=r, column=kpi_col + 1).value == "社会増減数"
+    )
     cell = ws.cell(row=moves, column=headers.index("R7/実績値") + 1)
     assert cell.value == -380 and cell.number_format == '#,##0;"△"#,##0'
 

@@ -54,7 +54,10 @@ def test_read_project_sheets(tmp_path: Path) -> None:
     assert fair.roles == (Role("みらい市", "出展の総括と調整"), Role("連携市町", "出展品の調整"))
     assert fair.partners == tuple(PARTNERS.split("、"))
     assert fair.budgets == (
-        Budget(2022, 2400), Budget(2023, 2450), Budget(2024, None), Budget(2025, None),
+        Budget(2022, 2400),
+        Budget(2023, 2450),
+        Budget(2024, None),
+        Budget(2025, None),
     )
     assert farming.departments == ("農政課",)
     assert farming.budgets == (Budget(2022, 0), Budget(2023, 0))

@@ -72,8 +72,13 @@ def test_cumulative_40_over_five_years_with_6_9_8() -> None:
 
 
 def test_level_target_uses_the_target_year_then_the_latest() -> None:
-    k = kpi(TargetKind.LEVEL, 150_000, number(2024, 140_000), number(2025, 100_084),
-            target=Target(TargetKind.LEVEL, 150_000, 2024))
+    k = kpi(
+        TargetKind.LEVEL,
+        150_000,
+        number(2024, 140_000),
+        number(2025, 100_084),
+        target=Target(TargetKind.LEVEL, 150_000, 2024),
+    )
     ev = evaluate_kpi(k, STANDARD, 2025, PLAN_START)
     assert ev.compared_value == 140_000  # the R6 actual, not the later one
     early = kpi(TargetKind.LEVEL, 150_000, number(2025, 100_084))
@@ -116,16 +121,21 @@ def test_explicit_comparison_value_wins() -> None:
 
 
 def test_qualitative_takes_the_recorded_judgement() -> None:
-    k = kpi(TargetKind.QUALITATIVE, None, Actual(2025, ActualState.NUMBER, 1),
-            judgement=Judgement("○", "調査を実施した"))
+    k = kpi(
+        TargetKind.QUALITATIVE,
+        None,
+        Actual(2025, ActualState.NUMBER, 1),
+        judgement=Judgement("○", "調査を実施した"),
+    )
     ev = evaluate_kpi(k, STANDARD, 2025, PLAN_START)
     assert (ev.status, ev.grade) == (Status.JUDGED, "○")
     assert "調査を実施した" in ev.rule
     unjudged = kpi(TargetKind.QUALITATIVE, None, number(2025, 1))
     assert evaluate_kpi(unjudged, STANDARD, 2025, PLAN_START).status is Status.PENDING
     with pytest.raises(ValueError, match="評価方式"):
-        evaluate_kpi(kpi(TargetKind.QUALITATIVE, None, judgement=Judgement("A")), STANDARD,
-                     2025, PLAN_START)
+        evaluate_kpi(
+            kpi(TargetKind.QUALITATIVE, None, judgement=Judgement("A")), STANDARD, 2025, PLAN_START
+        )
 
 
 def test_negative_target_uses_progress_from_the_baseline() -> None:

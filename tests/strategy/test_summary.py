@@ -108,10 +108,12 @@ def test_grades_are_monotone_in_the_actual(
     grading = get_scheme(scheme)
     small, large = sorted((a, b))
     rank = {symbol: i for i, symbol in enumerate(grading.symbols)}  # 0 = best
-    g_small = evaluate_kpi(level_kpi(Actual(2025, ActualState.NUMBER, small), target, lower),
-                           grading, 2025, 2025).grade
-    g_large = evaluate_kpi(level_kpi(Actual(2025, ActualState.NUMBER, large), target, lower),
-                           grading, 2025, 2025).grade
+    g_small = evaluate_kpi(
+        level_kpi(Actual(2025, ActualState.NUMBER, small), target, lower), grading, 2025, 2025
+    ).grade
+    g_large = evaluate_kpi(
+        level_kpi(Actual(2025, ActualState.NUMBER, large), target, lower), grading, 2025, 2025
+    ).grade
     assert g_small is not None and g_large is not None
     if lower:
         assert rank[g_small] <= rank[g_large]
@@ -121,16 +123,20 @@ def test_grades_are_monotone_in_the_actual(
 
 states = st.one_of(
     st.builds(Actual, st.just(2025), st.just(ActualState.NUMBER), st.floats(0, 300)),
-    st.sampled_from([
-        Actual(2025, ActualState.PENDING),
-        Actual(2025, ActualState.NOT_OBTAINABLE),
-        Actual(2025, ActualState.NOT_CARRIED_OUT),
-    ]),
+    st.sampled_from(
+        [
+            Actual(2025, ActualState.PENDING),
+            Actual(2025, ActualState.NOT_OBTAINABLE),
+            Actual(2025, ActualState.NOT_CARRIED_OUT),
+        ]
+    ),
 )
 
 
-@given(goals=st.lists(st.lists(states, min_size=1, max_size=20), min_size=1, max_size=6),
-       scheme=st.sampled_from(sorted(SCHEMES)))
+@given(
+    goals=st.lists(st.lists(states, min_size=1, max_size=20), min_size=1, max_size=6),
+    scheme=st.sampled_from(sorted(SCHEMES)),
+)
 def test_counts_add_up_and_shares_make_100_within_rounding(
     goals: list[list[Actual]], scheme: str
 ) -> None:
@@ -148,16 +154,24 @@ def test_scheme_validation() -> None:
     from sousei.strategy.grading import GradeLevel, GradingScheme, scheme_from_mapping
 
     with pytest.raises(ValueError, match="高い順"):
-        GradingScheme("x", (GradeLevel("B", "", 50), GradeLevel("A", "", 80),
-                            GradeLevel("C", "", None)), GradeLevel("×", "", None))
+        GradingScheme(
+            "x",
+            (GradeLevel("B", "", 50), GradeLevel("A", "", 80), GradeLevel("C", "", None)),
+            GradeLevel("×", "", None),
+        )
     with pytest.raises(ValueError, match="評価方式「zzz」"):
         get_scheme("zzz")
-    custom = scheme_from_mapping({
-        "name": "city",
-        "levels": [{"symbol": "◎", "min_rate": 100}, {"symbol": "○", "min_rate": 70},
-                   {"symbol": "△"}],
-        "failed": {"symbol": "×"},
-        "prorate": True,
-    })
+    custom = scheme_from_mapping(
+        {
+            "name": "city",
+            "levels": [
+                {"symbol": "◎", "min_rate": 100},
+                {"symbol": "○", "min_rate": 70},
+                {"symbol": "△"},
+            ],
+            "failed": {"symbol": "×"},
+            "prorate": True,
+        }
+    )
     assert custom.symbols == ("◎", "○", "△", "×")
     assert custom.level_for(70).symbol == "○"

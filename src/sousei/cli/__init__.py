@@ -29,6 +29,11 @@ def _root(
     """sousei (創生): 人口ビジョンと総合戦略のためのツール"""
 
 
+from sousei.cli import project as _project  # noqa: E402 - commands register after the app
+
+app.command("project")(_project.project)
+
+
 def main() -> None:
     app()
 

@@ -1,12 +1,45 @@
-"""Import errors that say where: file, sheet, row and column, in Japanese.
+"""The error types of every reader: they name the file, sheet, row and column.
 
-Readers collect every problem of a workbook before failing, so a user fixes them in one pass;
-they raise before returning anything, so an import is all or nothing.
+Users fix their spreadsheet from these messages alone, so they are in Japanese and point at the
+cell. Row numbers are those a user sees in Excel or a text editor (1-based, header included).
+:class:`InputError` is one problem; :class:`WorkbookError` collects every problem of a workbook
+before failing, so a user fixes them in one pass. Both are raised before anything is returned or
+written, so an import is all or nothing.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+
+@dataclass
+class InputError(Exception):
+    """Bad input found while reading; nothing has been written when it is raised."""
+
+    message: str
+    file: str | None = None
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+
+    def __post_init__(self) -> None:
+        super().__init__(str(self))
+
+    def location(self) -> str:
+        parts = []
+        if self.file:
+            parts.append(f"ファイル {self.file}")
+        if self.sheet:
+            parts.append(f"シート {self.sheet}")
+        if self.row is not None:
+            parts.append(f"{self.row}行目")
+        if self.column:
+            parts.append(f"列 {self.column}")
+        return "、".join(parts)
+
+    def __str__(self) -> str:
+        where = self.location()
+        return f"{where}: {self.message}" if where else self.message
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,87 @@
+"""Projections from a municipality's own population table (住民基本台帳 or census extract).
+
+The base population comes from the user's long-layout file; the rates come from the shipped
+census and life tables of the same municipalities (estimated at the latest census up to the
+base year). When the file splits nationality, Japanese residents are projected by the cohort
+component method and foreign residents by cohort change ratios measured in the file itself,
+which then needs the foreign population five years before the base year too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+
+from sousei.demography.ages import AGE_STEP
+from sousei.demography.cohort_change import estimate_cohort_change
+from sousei.demography.population import Population
+from sousei.demography.runner import ForeignInputs, ScenarioRun, project_scenarios
+from sousei.io.convert import frame_to_population
+from sousei.io.errors import InputError
+from sousei.vision.areas import data_codes
+from sousei.vision.inputs import base_tfr
+from sousei.vision.run import ProjectionRequest, census_inputs
+
+LATEST_CENSUS = 2015
+
+
+def _census_year_for(base_year: int) -> int:
+    year = min(LATEST_CENSUS, base_year - base_year % AGE_STEP)
+    if year < 1985:
+        raise InputError(f"基準年 {base_year} に使える国勢調査の仮定値がありません (1985年以降)")
+    return year
+
+
+def _foreign_inputs(frame: pd.DataFrame, base: Population) -> ForeignInputs:
+    earlier = base.year - AGE_STEP
+    foreign = frame[frame["nationality"] == "foreign"]
+    if earlier not in set(foreign["year"]):
+        raise InputError(
+            f"外国人の推計(コーホート変化率法)には {earlier}年の外国人人口も必要です "
+            f"(ファイルにある年: {', '.join(str(y) for y in sorted(set(foreign['year'])))})"
+        )
+    now = frame_to_population(frame, base.year, "foreign").select(base.regions)
+    before = frame_to_population(frame, earlier, "foreign").select(base.regions)
+    ratio, cwr = estimate_cohort_change([before.values, now.values])
+    return ForeignInputs(now, ratio, cwr)
+
+
+def run_user_projection(
+    frame: pd.DataFrame, request: ProjectionRequest
+) -> tuple[Population, ScenarioRun]:
+    """Project the areas of ``frame`` (long layout) from ``request.base_year`` on.
+
+    ``request.regions`` may narrow the file to some areas (empty: every area in the file).
+    """
+    at_base = frame[frame["year"] == request.base_year]
+    if at_base.empty:
+        years = ", ".join(str(y) for y in sorted(frame["year"].unique()))
+        raise InputError(
+            f"基準年 {request.base_year} のデータがありません (ファイルにある年: {years})"
+        )
+    nationalities = set(at_base["nationality"])
+    split = {"japanese", "foreign"} <= nationalities
+    base = frame_to_population(frame, request.base_year, "japanese" if split else "total")
+    if request.regions:
+        base = base.select([code for code in base.regions if code in set(request.regions)])
+    census_codes = data_codes(base.regions)
+    census_request = replace(
+        request, regions=census_codes, base_year=_census_year_for(request.base_year)
+    )
+    _, assumptions = census_inputs(census_request)
+    foreign = _foreign_inputs(frame, base) if split else None
+    run = project_scenarios(
+        base,
+        assumptions,
+        base_tfr(census_codes, census_request.base_year),
+        request.steps(),
+        request.scenarios,
+        foreign=foreign,
+    )
+    total_base = (
+        base
+        if foreign is None
+        else replace(base, values=base.values + foreign.base.values, nationality="total")
+    )
+    return total_base, run
