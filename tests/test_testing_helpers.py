@@ -15,7 +15,7 @@ from sousei.strategy import (
     Target,
     TargetKind,
 )
-from sousei.testing.strategy import assert_strategies_equal, strategy_differences
+from sousei.testing import assert_strategies_equal, strategy_differences
 
 KPI_A = KPI("創業者数", "件", Direction.HIGHER, Aggregation.FLOW,
             Target(TargetKind.CUMULATIVE, 40, 2029, "5年間に40件"))

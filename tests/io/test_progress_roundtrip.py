@@ -9,7 +9,7 @@ import openpyxl
 from sousei.io.progress_read import read_progress_workbook
 from sousei.io.progress_write import write_progress_workbook
 from sousei.strategy import evaluate_strategy, get_scheme
-from sousei.testing.strategy import assert_strategies_equal
+from sousei.testing import assert_strategies_equal
 
 
 def test_read_write_read_is_lossless(progress_workbook: Path, tmp_path: Path) -> None:

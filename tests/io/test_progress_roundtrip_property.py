@@ -24,7 +24,7 @@ from sousei.strategy import (
     TargetKind,
     read_target,
 )
-from sousei.testing.strategy import assert_strategies_equal
+from sousei.testing import assert_strategies_equal
 
 PLAN = (2025, 2029)
 names = st.text(alphabet="創生事業施策指標まちひと①ＡB12", min_size=1, max_size=6)

@@ -1,1 +1,0 @@
-"""Helpers for users' own tests: equality checks that say where two results differ."""
