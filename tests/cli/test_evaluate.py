@@ -61,3 +61,35 @@ def test_template_command(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     ws = openpyxl.load_workbook(out)["実績値入力"]
     assert [r[3] for r in ws.iter_rows(min_row=5, values_only=True)] == ["合計特殊出生率"]
+
+
+def _scheme_file(path: Path, symbols: tuple[str, str, str, str]) -> Path:
+    best, good, poor, failed = symbols
+    path.write_text(json.dumps({
+        "name": "city",
+        "levels": [{"symbol": best, "label": "達成", "min_rate": 100},
+                   {"symbol": good, "label": "概ね達成", "min_rate": 60},
+                   {"symbol": poor, "label": "未達成"}],
+        "failed": {"symbol": failed, "label": "実績なし"},
+    }, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_evaluate_with_a_city_scheme_from_json(tmp_path: Path) -> None:
+    source = build_progress_workbook(tmp_path / "progress.xlsx")
+    scheme = _scheme_file(tmp_path / "city.json", ("◎", "○", "△", "×"))
+    result = CliRunner().invoke(app, ["evaluate", str(source), "--json", "--scheme", str(scheme)])
+    assert result.exit_code == 0, result.output
+    total = json.loads(result.stdout)["total"]
+    # none reaches 100%; 60% and over: the 8 graded ○ of the standard scheme, 交通事故 66.7%
+    # and the judged ○; under 60%: 57.5%, 45%, 50%; failed: 未実施. Shares of 14.
+    assert total["grades"] == {"◎": 0, "○": 10, "△": 3, "×": 1}
+    assert total["shares"] == {"◎": 0, "○": 71, "△": 21, "×": 7}
+
+
+def test_a_judgement_outside_the_scheme_is_reported(tmp_path: Path) -> None:
+    source = build_progress_workbook(tmp_path / "progress.xlsx")
+    scheme = _scheme_file(tmp_path / "abcd.json", ("A", "B", "C", "D"))
+    result = CliRunner().invoke(app, ["evaluate", str(source), "--scheme", str(scheme)])
+    assert result.exit_code == 2
+    assert "KPI「全国学力調査の平均正答率」の評価「○」は評価方式cityにありません" in result.output

@@ -14,7 +14,8 @@ from sousei.io.errors import WorkbookError
 from sousei.io.progress_read import read_progress_workbook
 from sousei.io.progress_write import write_progress_workbook
 from sousei.japanese import EraError, format_fiscal_year, parse_fiscal_year
-from sousei.strategy import StrategyEvaluation, evaluate_strategy, get_scheme
+from sousei.strategy import GradingScheme, StrategyEvaluation, evaluate_strategy, get_scheme
+from sousei.strategy.grading import scheme_from_mapping
 
 
 def _table(result: StrategyEvaluation) -> Table:
@@ -39,9 +40,22 @@ def _table(result: StrategyEvaluation) -> Table:
     return table
 
 
+def _load_scheme(name: str) -> GradingScheme:
+    """A built-in scheme by name, or a city's own from a JSON file (see scheme_from_mapping)."""
+    if name.endswith(".json"):
+        path = Path(name)
+        try:
+            return scheme_from_mapping(json.loads(path.read_text(encoding="utf-8")))
+        except KeyError as exc:
+            raise ValueError(f"{path.name}: 評価方式に項目 {exc} がありません") from None
+    return get_scheme(name)
+
+
 def evaluate_command(
     workbook: Annotated[Path, typer.Argument(help="事業一覧の Excel ファイル (.xlsx)")],
-    scheme: Annotated[str, typer.Option(help="評価方式 (standard, a-e, sabc, ...)")] = "standard",
+    scheme: Annotated[
+        str, typer.Option(help="評価方式 (standard, standard-prorated, a-e, sabc) か JSON ファイル")
+    ] = "standard",
     as_of: Annotated[str | None, typer.Option(help="評価する年度 (例: R7, 2025)")] = None,
     out: Annotated[Path | None, typer.Option(help="評価結果を書き出す Excel ファイル")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="集計を JSON で出力")] = False,
@@ -49,9 +63,9 @@ def evaluate_command(
     """KPIを評価して基本目標ごとの集計を表示し、評価結果のExcelを書き出します。"""
     err = Console(stderr=True)
     try:
-        grading = get_scheme(scheme)
+        grading = _load_scheme(scheme)
         fiscal_year = parse_fiscal_year(as_of) if as_of else None
-    except (ValueError, EraError) as exc:
+    except (ValueError, EraError, KeyError, OSError) as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from None
     try:
@@ -59,7 +73,11 @@ def evaluate_command(
     except WorkbookError as exc:
         err.print(str(exc), markup=False)
         raise typer.Exit(1) from None
-    result = evaluate_strategy(imported.strategy, grading, fiscal_year)
+    try:
+        result = evaluate_strategy(imported.strategy, grading, fiscal_year)
+    except ValueError as exc:
+        err.print(str(exc), markup=False)
+        raise typer.Exit(2) from None
     target = out or (None if as_json else workbook.with_name(f"{workbook.stem}_評価.xlsx"))
     if target is not None:
         write_progress_workbook(imported.strategy, target, result)

@@ -137,7 +137,10 @@ def evaluate_kpi(kpi: KPI, scheme: GradingScheme, as_of: int, plan_start: int) -
     """Grade one KPI as of fiscal year `as_of` under `scheme`."""
     if kpi.judgement is not None:
         if kpi.judgement.grade not in scheme.symbols:
-            raise ValueError(f"評価「{kpi.judgement.grade}」は評価方式{scheme.name}にありません")
+            raise ValueError(
+                f"KPI「{kpi.name}」の評価「{kpi.judgement.grade}」は評価方式{scheme.name}にありません"
+                f"(使える記号: {'、'.join(scheme.symbols)})"
+            )
         failed = kpi.judgement.grade == scheme.failed.symbol
         status = Status.FAILED if failed else Status.JUDGED
         rule = f"記録された判定: {kpi.judgement.reason}".rstrip(": ")
