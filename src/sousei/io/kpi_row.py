@@ -81,6 +81,16 @@ def _actuals(cells: _Row, unit: str, qualitative: bool) -> tuple[Actual, ...]:
     return tuple(actuals)
 
 
+def _comparison(cells: _Row, unit: str) -> float | None:
+    if not cells.text(Col.COMPARISON):
+        return None
+    try:
+        return read_number(cells.raw(Col.COMPARISON), unit)
+    except NumberError as exc:
+        cells.fail_at(Col.COMPARISON, f"実績値(目標値比較)が数値として読めません({exc})")
+        return None
+
+
 def _judgement(cells: _Row, qualitative: bool, actuals: tuple[Actual, ...]) -> Judgement | None:
     """A qualitative KPI's grade cell is its recorded judgement, unless the latest actual
     already fails it (未実施, —): then the cell only repeats the grade sousei derives."""
@@ -124,12 +134,7 @@ def read_kpi_row(
         message = f"単位「{baseline_unit}」はこのKPIの単位「{unit}」と一致しません"
         cells.fail_at(Col.BASELINE, message)
     actuals = _actuals(cells, unit, qualitative)
-    comparison = None
-    if cells.text(Col.COMPARISON):
-        try:
-            comparison = read_number(cells.raw(Col.COMPARISON), unit)
-        except NumberError as exc:
-            cells.fail_at(Col.COMPARISON, f"実績値(目標値比較)が数値として読めません({exc})")
+    comparison = _comparison(cells, unit)
     judgement = _judgement(cells, qualitative, actuals)
     if cells.failed:
         return None

@@ -37,6 +37,33 @@ def _split_year(text: str) -> tuple[str, int | None]:
         return text, None
 
 
+def _kind(
+    period: bool,
+    bound: str,
+    direction: Direction,
+    aggregation: Aggregation | None,
+    inferred: list[str],
+) -> tuple[TargetKind, Aggregation]:
+    """Kind of a numeric target from its wording; the aggregation is inferred when missing."""
+    if period:
+        if aggregation is None:
+            aggregation = Aggregation.FLOW
+            inferred.append(
+                "期間の目標のため、各年度の実績値を合計するフローと推定しました"
+                "(毎年累計値を報告する場合は集計を「ストック」にしてください)"
+            )
+        stock = aggregation is Aggregation.STOCK
+        return (TargetKind.STOCK if stock else TargetKind.CUMULATIVE), aggregation
+    if aggregation is None:
+        aggregation = Aggregation.LEVEL
+        inferred.append("目標年度の水準(レベル)と推定しました")
+    if bound:
+        return (TargetKind.AT_LEAST if bound == "以上" else TargetKind.AT_MOST), aggregation
+    if direction is Direction.LOWER:
+        return TargetKind.DECREASE, aggregation
+    return TargetKind.LEVEL, aggregation
+
+
 def read_target(
     text: str,
     default_year: int,
@@ -70,23 +97,7 @@ def read_target(
         direction = Direction.LOWER if lower else Direction.HIGHER
         word = "低い方が良い" if lower else "高い方が良い"
         inferred.append(f"方向を「{word}」と推定しました")
-    if period:
-        if aggregation is None:
-            aggregation = Aggregation.FLOW
-            inferred.append(
-                "期間の目標のため、各年度の実績値を合計するフローと推定しました"
-                "(毎年累計値を報告する場合は集計を「ストック」にしてください)"
-            )
-        kind = TargetKind.STOCK if aggregation is Aggregation.STOCK else TargetKind.CUMULATIVE
-    else:
-        if aggregation is None:
-            aggregation = Aggregation.LEVEL
-            inferred.append("目標年度の水準(レベル)と推定しました")
-        if bound:
-            kind = TargetKind.AT_LEAST if bound.group(1) == "以上" else TargetKind.AT_MOST
-        elif direction is Direction.LOWER:
-            kind = TargetKind.DECREASE
-        else:
-            kind = TargetKind.LEVEL
+    kind, aggregation = _kind(bool(period), bound.group(1) if bound else "", direction,
+                              aggregation, inferred)
     target = Target(kind, number.value, year or default_year, original)
     return TargetReading(target, number.unit, direction, aggregation, tuple(inferred))
