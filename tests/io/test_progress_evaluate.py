@@ -72,3 +72,16 @@ def test_prorated_scheme_judges_mid_plan_against_interim_targets(progress_workbo
     assert grades["年間観光入込客数"] == "○"
     assert result.total.counts == {"○": 11, "△": 2, "×": 1}
     assert result.total.shares == {"○": 79, "△": 14, "×": 7}
+
+
+def test_grades_already_printed_in_the_sheet_are_checked(tmp_path: Path) -> None:
+    from tests.io.progress_fixture import ROWS, build_progress_workbook
+
+    rows = [list(r) for r in ROWS]
+    rows[0][14] = "○"  # 起業支援による創業者数: printed ○, computed △ (57.5%)
+    rows[1][14] = "○"  # 店舗改装件数: printed ○, computed ○
+    imported = read_progress_workbook(build_progress_workbook(tmp_path / "p.xlsx", rows))
+    assert [p.grade for p in imported.published] == ["○", "○"]
+    result = evaluate_strategy(imported.strategy, get_scheme("standard"))
+    (difference,) = imported.grade_differences(result)
+    assert difference.startswith("4行目「起業支援による創業者数」: 表の評価 ○ / 算定 △")

@@ -90,5 +90,10 @@ def evaluate_command(
         err.print("推定した項目(「方向」「集計」の列に書けば推定しません):", markup=False)
     for line in imported.inferred:
         err.print(f"  {line}", markup=False, soft_wrap=True)
+    differences = imported.grade_differences(result)
+    if differences:
+        err.print("表に記入済みの評価と算定結果が異なるKPI:", markup=False)
+    for line in differences:
+        err.print(f"  {line}", markup=False, soft_wrap=True)
     if target is not None:
         console.print(f"評価結果を書き出しました: {target}", markup=False)

@@ -17,15 +17,46 @@ from sousei.io.kpi_row import read_kpi_row
 from sousei.io.numerical_targets import NUMERICAL_SHEET, read_numerical_targets
 from sousei.io.progress_layout import HIERARCHY, Col, Layout, plan_period, read_layout
 from sousei.io.sheets import grid_of, open_workbook
-from sousei.strategy import KPI, BasicGoal, Measure, NumericalTarget, Project, Strategy
+from sousei.strategy import (
+    KPI,
+    BasicGoal,
+    Measure,
+    NumericalTarget,
+    Project,
+    Strategy,
+    StrategyEvaluation,
+)
 
 PROGRESS_SHEET = "事業一覧"
+
+
+@dataclass(frozen=True)
+class PublishedGrade:
+    """A grade the sheet already printed for a KPI that sousei grades itself."""
+
+    row: int
+    kpi: KPI
+    grade: str
 
 
 @dataclass(frozen=True)
 class ProgressImport:
     strategy: Strategy
     inferred: tuple[str, ...]  # guesses made where the sheet was silent, to show the user
+    published: tuple[PublishedGrade, ...] = ()
+
+    def grade_differences(self, evaluation: StrategyEvaluation) -> list[str]:
+        """Where the sheet's printed grade differs from sousei's, in Japanese, with the rule."""
+        computed = {id(ev.kpi): ev for _, evs in evaluation.by_goal for ev in evs}
+        found = []
+        for item in self.published:
+            ev = computed.get(id(item.kpi))
+            if ev is not None and (ev.grade or "") != item.grade:
+                found.append(
+                    f"{item.row}行目「{item.kpi.name}」: 表の評価 {item.grade} / "
+                    f"算定 {ev.grade or evaluation.scheme.pending_label} ({ev.rule})"
+                )
+        return found
 
 
 class _Tree:
@@ -65,7 +96,9 @@ class _Tree:
         )
 
 
-def _walk_rows(grid, filled, layout: Layout, plan_end: int, problems, inferred) -> _Tree:
+def _walk_rows(
+    grid, filled, layout: Layout, plan_end: int, problems, inferred, published
+) -> _Tree:
     tree = _Tree()
     path = dict.fromkeys(HIERARCHY, "")
     last: list[KPI] | None = None  # where a ※ note row attaches
@@ -95,6 +128,9 @@ def _walk_rows(grid, filled, layout: Layout, plan_end: int, problems, inferred) 
         if kpi is not None:
             node.append(kpi)
             last = node
+            grade = texts[layout.columns[Col.GRADE]] if Col.GRADE in layout.columns else ""
+            if grade and kpi.judgement is None:
+                published.append(PublishedGrade(rownum, kpi, grade))
     return tree
 
 
@@ -137,6 +173,7 @@ def read_progress_workbook(
     grid, filled = grid_of(book[sheet_name])
     problems: list[CellProblem] = []
     inferred: list[str] = []
+    published: list[PublishedGrade] = []
     layout = read_layout(grid, sheet_name, problems)
     if layout is None or problems:
         raise WorkbookError(path.name, problems)
@@ -145,7 +182,7 @@ def read_progress_workbook(
         message = "計画期間が分かりません(表題に「期間：令和7年度～令和11年度」と書いてください)"
         problems.append(CellProblem(sheet_name, layout.header_row, "", "", message))
         raise WorkbookError(path.name, problems)
-    tree = _walk_rows(grid, filled, layout, period[1], problems, inferred)
+    tree = _walk_rows(grid, filled, layout, period[1], problems, inferred, published)
     numerical: dict[str, tuple[NumericalTarget, ...]] = {}
     if NUMERICAL_SHEET in book.sheetnames:
         numerical = read_numerical_targets(book[NUMERICAL_SHEET], set(tree.goals), problems)
@@ -154,7 +191,7 @@ def read_progress_workbook(
     title = layout.title.split("【")[0].strip()
     goals = tree.goals_with(numerical)
     strategy = Strategy(name or title or path.stem, period[0], period[1], goals)
-    return ProgressImport(strategy, tuple(inferred))
+    return ProgressImport(strategy, tuple(inferred), tuple(published))
 
 
 def _period_from_columns(layout: Layout) -> tuple[int, int] | None:
