@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from sousei import __version__
+from sousei.cli.serve import serve
 
 app = typer.Typer(
     name="sousei",
@@ -27,6 +28,9 @@ def _root(
     ),
 ) -> None:
     """sousei (創生): 人口ビジョンと総合戦略のためのツール"""
+
+
+app.command("serve")(serve)
 
 
 def main() -> None:

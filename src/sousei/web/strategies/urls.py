@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from sousei.web.strategies.views import comments, entry, goal, home, kpi, project, tree
+
+app_name = "strategies"
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("strategies/<int:pk>/", tree.strategy_tree, name="tree"),
+    path("goals/<int:pk>/", goal.goal_dashboard, name="goal"),
+    path("projects/<int:pk>/", project.project_detail, name="project"),
+    path("kpis/<int:pk>/", kpi.kpi_detail, name="kpi"),
+    path("kpis/<int:pk>/actuals/<int:fiscal_year>/", entry.actual_entry, name="actual_entry"),
+    path("kpis/<int:pk>/comments/", comments.kpi_comment, name="kpi_comment"),
+    path("goals/<int:pk>/comments/", comments.goal_comment, name="goal_comment"),
+]
