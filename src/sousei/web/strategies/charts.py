@@ -26,6 +26,12 @@ def _scale(lo: float, hi: float, size: float, flip: bool) -> object:
     return to_px
 
 
+def _plain(value: float) -> str:
+    """1,234.5 with no trailing zeros, for a point's tooltip."""
+    text = format_number(value, 2)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def kpi_chart_svg(kpi: object, actuals: Iterable[object], plan_years: list[int]) -> SafeString:
     points = sorted(
         (a.fiscal_year, float(a.value)) for a in actuals if a.value is not None  # type: ignore[attr-defined]
@@ -46,17 +52,16 @@ def kpi_chart_svg(kpi: object, actuals: Iterable[object], plan_years: list[int])
         (y0, v0), (y1, v1) = path
         target_line = format_html(
             '<line class="target-path" x1="{}" y1="{}" x2="{}" y2="{}" stroke="#888" '
-            'stroke-dasharray="4 3"/>', x(y0), y(v0), x(y1), y(v1))
+            'stroke-dasharray="4 3"/>', *(f"{c:.1f}" for c in (x(y0), y(v0), x(y1), y(v1))))
     actual_line = format_html(
         '<polyline class="actuals" fill="none" stroke="#1f4e79" stroke-width="2" points="{}"/>',
         " ".join(f"{x(fy):.1f},{y(v):.1f}" for fy, v in points))
     dots = format_html_join(
-        "", '<circle cx="{:.1f}" cy="{:.1f}" r="3" fill="#1f4e79"><title>{} {}</title></circle>',
-        ((x(fy), y(v), format_era_short(fy), format_number(v, 2).rstrip("0").rstrip("."))
-         for fy, v in points))
+        "", '<circle cx="{}" cy="{}" r="3" fill="#1f4e79"><title>{} {}</title></circle>',
+        ((f"{x(fy):.1f}", f"{y(v):.1f}", format_era_short(fy), _plain(v)) for fy, v in points))
     labels = format_html_join(
-        "", '<text x="{:.1f}" y="{}" font-size="11" text-anchor="middle">{}</text>',
-        ((x(fy), HEIGHT - 8, format_era_short(fy)) for fy in sorted(set(years))))
+        "", '<text x="{}" y="{}" font-size="11" text-anchor="middle">{}</text>',
+        ((f"{x(fy):.1f}", HEIGHT - 8, format_era_short(fy)) for fy in sorted(set(years))))
     return format_html(
         '<svg class="kpi-chart" role="img" aria-label="実績値と目標への推移" '
         'width="{}" height="{}" viewBox="0 0 {} {}">{}{}{}{}</svg>',

@@ -7,6 +7,7 @@ event is written in the same transaction as the change.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.db import models, transaction
@@ -25,7 +26,10 @@ class StaleEditError(Exception):
 
 def snapshot(obj: models.Model) -> dict[str, Any]:
     """The row's editable fields as plain data for the audit trail."""
-    data = model_to_dict(obj)
+    data = {
+        key: format(value.normalize(), "f") if isinstance(value, Decimal) else value
+        for key, value in model_to_dict(obj).items()
+    }
     data["version"] = getattr(obj, "version", None)
     return data
 

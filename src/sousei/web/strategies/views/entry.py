@@ -55,8 +55,9 @@ def actual_entry(request: HttpRequest, pk: int, fiscal_year: int) -> HttpRespons
     if request.method == "GET":
         initial = {"state": "number", "version": 0}
         if actual:
-            initial = {"state": actual.state, "value": actual.value if actual.value is not None
-                       else "", "note": actual.note, "version": actual.version}
+            value = "" if actual.value is None else format(actual.value.normalize(), "f")
+            initial = {"state": actual.state, "value": value, "note": actual.note,
+                       "version": actual.version}
         form = ActualForm(initial=initial, unit=kpi.unit)
         return _respond(request, kpi, editing=fiscal_year, form=form)
     form = ActualForm(request.POST, unit=kpi.unit)
