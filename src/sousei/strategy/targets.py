@@ -1,0 +1,91 @@
+"""Reading a target from the words a plan prints (`5年間に40件`, `150,000人(R6)`, `21事業以上`).
+
+When a sheet has no explicit direction or aggregation column, both are inferred from the target
+text and the baseline; every inference is returned in words so the user can correct it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from sousei.japanese import EraError, NumberError, parse_fiscal_year, parse_number
+from sousei.strategy.model import Aggregation, Direction, Target, TargetKind
+
+_YEAR_SUFFIX = re.compile(r"\(\s*([^()]+?)\s*(?:年度)?(?:末)?(?:まで)?\s*\)$")
+_PERIOD_PREFIX = re.compile(r"^(?:(\d+)\s*年間(?:に|で)?|累計)\s*")
+_BOUND_SUFFIX = re.compile(r"(以上|以下|未満)$")
+
+
+@dataclass(frozen=True)
+class TargetReading:
+    target: Target
+    unit: str
+    direction: Direction
+    aggregation: Aggregation
+    inferred: tuple[str, ...]  # what was guessed, in Japanese, for the import report
+
+
+def _split_year(text: str) -> tuple[str, int | None]:
+    match = _YEAR_SUFFIX.search(text)
+    if not match:
+        return text, None
+    try:
+        return text[: match.start()].strip(), parse_fiscal_year(match.group(1))
+    except EraError:
+        return text, None
+
+
+def read_target(
+    text: str,
+    default_year: int,
+    baseline: float | None = None,
+    direction: Direction | None = None,
+    aggregation: Aggregation | None = None,
+) -> TargetReading:
+    """Kind, value, year and unit of a target; direction/aggregation inferred when not given."""
+    original = str(text).strip()
+    norm = unicodedata.normalize("NFKC", original).strip()
+    body, year = _split_year(norm)
+    period = _PERIOD_PREFIX.match(body)
+    body = body[period.end() :] if period else body
+    bound = _BOUND_SUFFIX.search(body)
+    body = body[: bound.start()].strip() if bound else body
+    inferred: list[str] = []
+    try:
+        number = parse_number(body)
+    except NumberError:
+        kind = TargetKind.QUALITATIVE
+        target = Target(kind, None, year or default_year, original)
+        return TargetReading(
+            target, "", direction or Direction.HIGHER, aggregation or Aggregation.LEVEL,
+            ("定性目標として扱いました(判定を総合評価の列に記録してください)",),
+        )
+    if direction is None:
+        lower = (bound and bound.group(1) in ("以下", "未満")) or (
+            not period and not bound and baseline is not None and number.value < baseline
+        )
+        direction = Direction.LOWER if lower else Direction.HIGHER
+        word = "低い方が良い" if lower else "高い方が良い"
+        inferred.append(f"方向を「{word}」と推定しました")
+    if period:
+        if aggregation is None:
+            aggregation = Aggregation.FLOW
+            inferred.append(
+                "期間の目標のため、各年度の実績値を合計するフローと推定しました"
+                "(毎年累計値を報告する場合は集計を「ストック」にしてください)"
+            )
+        kind = TargetKind.STOCK if aggregation is Aggregation.STOCK else TargetKind.CUMULATIVE
+    else:
+        if aggregation is None:
+            aggregation = Aggregation.LEVEL
+            inferred.append("目標年度の水準(レベル)と推定しました")
+        if bound:
+            kind = TargetKind.AT_LEAST if bound.group(1) == "以上" else TargetKind.AT_MOST
+        elif direction is Direction.LOWER:
+            kind = TargetKind.DECREASE
+        else:
+            kind = TargetKind.LEVEL
+    target = Target(kind, number.value, year or default_year, original)
+    return TargetReading(target, number.unit, direction, aggregation, tuple(inferred))
