@@ -1,0 +1,149 @@
+"""Policy scenarios as data, and their translation into the kernel's scenario arrays.
+
+A scenario says what a municipality hopes to change, in the words of its 人口ビジョン: "TFR +0.1
+by 2060", "net migration of ages 10-29 improves 0.5 points", "foreign residents reach 10.8% in
+2070", "migration converges to half". Here each becomes a small array on the scenario axis so a
+hundred scenarios run as one batch against the same base assumptions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from sousei.demography.ages import AGE_STARTS, AGE_STEP, N_AGES, SEXES
+
+MIGRATION_VARIANTS = ("net_rates", "converging", "zero")
+
+
+@dataclass(frozen=True)
+class TfrPath:
+    """Points of a TFR path, linear between them and flat after the last.
+
+    ``relative``: the values are changes added to the municipality's base TFR ("+0.1 by 2060");
+    otherwise they are the TFR itself ("1.8 by 2040"). Either way the path starts from the base
+    TFR at the base year.
+    """
+
+    points: tuple[tuple[int, float], ...]
+    relative: bool = True
+
+    def __post_init__(self) -> None:
+        years = [year for year, _ in self.points]
+        if not years or years != sorted(set(years)):
+            raise ValueError("合計特殊出生率の目標年は1つ以上、昇順で重複なく指定してください")
+        if not self.relative and any(value <= 0 for _, value in self.points):
+            raise ValueError("合計特殊出生率の目標値は正の値にしてください")
+
+
+@dataclass(frozen=True)
+class MigrationDelta:
+    """Added to the 5-year net migration rate of the cohorts aged ``age_from``-``age_to``
+    at the start of a period (0.005 = 0.5 point), for ``sex`` ("both", "M" or "F"), from the
+    period starting in ``start_year`` on (every period when None)."""
+
+    age_from: int
+    age_to: int
+    delta: float
+    sex: str = "both"
+    start_year: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.sex not in ("both", *SEXES):
+            raise ValueError(f"性別 {self.sex!r} は both / M / F のいずれかです")
+        if not 0 <= self.age_from <= self.age_to:
+            raise ValueError(f"年齢の範囲 {self.age_from}-{self.age_to} が正しくありません")
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """One named scenario; the default changes nothing (it is the baseline)."""
+
+    name: str
+    tfr: TfrPath | None = None
+    migration: tuple[MigrationDelta, ...] = ()
+    migration_variant: str = "net_rates"
+    convergence_fraction: float = 0.5
+    convergence_year: int = 2020
+    foreign_share: tuple[int, float] | None = None  # (year, share as a fraction, 0.108)
+    description: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.migration_variant not in MIGRATION_VARIANTS:
+            raise ValueError(
+                f"移動の仮定 {self.migration_variant!r} は {MIGRATION_VARIANTS} のいずれかです"
+            )
+        if self.foreign_share is not None and not 0 <= self.foreign_share[1] < 1:
+            raise ValueError("外国人比率の目標は0以上1未満の割合で指定してください")
+
+
+BASELINE = Scenario(name="baseline", description="基準推計")
+
+
+def _interp_weights(years: np.ndarray, knots: np.ndarray) -> np.ndarray:
+    """Matrix W (year, knot) with W @ values = values linearly interpolated at ``years``."""
+    eye = np.eye(len(knots))
+    return np.stack([np.interp(years, knots, eye[j]) for j in range(len(knots))], axis=1)
+
+
+def tfr_paths(
+    scenarios: Sequence[Scenario], base_tfr: np.ndarray, base_year: int, years: np.ndarray
+) -> np.ndarray:
+    """TFR of every scenario at ``years`` per region, shape (scenario, year, region)."""
+    base_tfr = np.asarray(base_tfr, dtype=float)
+    out = np.broadcast_to(base_tfr, (len(scenarios), len(years), base_tfr.size)).copy()
+    for k, scenario in enumerate(scenarios):  # a handful of knots per scenario, not a hot loop
+        if scenario.tfr is None:
+            continue
+        knots = np.array([base_year] + [year for year, _ in scenario.tfr.points], dtype=float)
+        values = np.array([value for _, value in scenario.tfr.points])
+        weights = _interp_weights(np.asarray(years, float), knots)
+        if scenario.tfr.relative:
+            out[k] = base_tfr[None, :] + (weights[:, 1:] @ values)[:, None]
+        else:
+            out[k] = weights[:, :1] * base_tfr[None, :] + (weights[:, 1:] @ values)[:, None]
+    return out
+
+
+def migration_arrays(
+    scenarios: Sequence[Scenario], base_year: int, steps: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """(multiplier, delta) for M' = M x multiplier + delta, shapes (scenario, step, 1, 1, 1)
+    and (scenario, step, 1, sex, age)."""
+    starts = base_year + AGE_STEP * np.arange(steps)
+    ages = np.asarray(AGE_STARTS)
+    multiplier = np.ones((len(scenarios), steps, 1, 1, 1))
+    delta = np.zeros((len(scenarios), steps, 1, len(SEXES), N_AGES))
+    for k, scenario in enumerate(scenarios):
+        if scenario.migration_variant == "zero":
+            multiplier[k] = 0.0
+        elif scenario.migration_variant == "converging":
+            knots = [base_year, max(scenario.convergence_year, base_year + 1)]
+            factor = np.interp(starts, knots, [1.0, scenario.convergence_fraction])
+            multiplier[k] = factor[:, None, None, None]
+        for change in scenario.migration:
+            in_ages = (ages >= change.age_from) & (ages + AGE_STEP - 1 <= change.age_to)
+            in_sex = np.array([change.sex in ("both", sex) for sex in SEXES])
+            in_time = starts >= (change.start_year or base_year)
+            delta[k, :, 0] += change.delta * (
+                in_time[:, None, None] * in_sex[None, :, None] * in_ages[None, None, :]
+            )
+    return multiplier, delta
+
+
+def foreign_share_paths(
+    scenarios: Sequence[Scenario], base_share: np.ndarray, base_year: int, years: np.ndarray
+) -> np.ndarray:
+    """Foreign share per scenario, year and region; NaN where a scenario sets no target."""
+    base_share = np.asarray(base_share, dtype=float)
+    out = np.full((len(scenarios), len(years), base_share.size), np.nan)
+    for k, scenario in enumerate(scenarios):
+        if scenario.foreign_share is None:
+            continue
+        target_year, target = scenario.foreign_share
+        weight = np.interp(np.asarray(years, float), [base_year, target_year], [0.0, 1.0])
+        out[k] = base_share[None, :] + weight[:, None] * (target - base_share[None, :])
+    return out

@@ -1,0 +1,143 @@
+"""The tables shipped inside the package, read through importlib.resources only.
+
+An installed sousei must work without the repository's ``../shared`` folder, so every shipped
+file is reached from here and nowhere else. Parsed tables are cached: they are read-only inputs,
+and callers get a copy so an edit in one place never leaks into another.
+"""
+
+from __future__ import annotations
+
+import copy
+import gzip
+import io
+import json
+from collections.abc import Callable
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import pandas as pd
+
+from sousei.io import census, hmd, ipss, national, tfr
+
+CENSUS_MUNICIPAL = "census_municipal_1980_2015.csv.gz"
+CENSUS_PREFECTURE = "census_prefecture_1980_2015.csv.gz"
+IPSS2018 = "ipss2018_projection.csv.gz"
+HMD_MX = "hmd_japan_mx_1x1.txt.gz"
+HMD_FEMALE_LIFETABLE = "hmd_japan_female_lifetable_1x1.csv.gz"
+HFD_ASFR = "hfd_japan_asfr_1x1.csv"
+CENSUS_NATIONAL = "census_national_1920_2020.csv"
+IPSS2017_NATIONAL = "ipss2017_national_projection.csv"
+IPSS2017_NATIONAL_TFR = "ipss2017_national_tfr.csv"
+TFR_PREFECTURE = "tfr_prefecture_1960_2021.csv"
+TFR_MUNICIPAL = "tfr_municipal_2008_2012.csv"
+LOCALGOV = "localgovjp.csv.gz"
+PREFECTURES = "prefjp.csv"
+MUNICIPAL_CHANGES = "municipal_changes.json.gz"
+
+
+def open_shipped(name: str) -> io.BytesIO:
+    """The decompressed bytes of a shipped file, as a binary stream."""
+    data = resources.files("sousei").joinpath("data", name).read_bytes()
+    if name.endswith(".gz"):
+        data = gzip.decompress(data)
+    return io.BytesIO(data)
+
+
+def _frame(name: str, reader: Callable[..., Any]) -> Any:
+    return reader(open_shipped(name), name=name)
+
+
+@cache
+def _cached(name: str, reader: Callable[..., Any]) -> Any:
+    return _frame(name, reader)
+
+
+def _copy(value: Any) -> Any:
+    if isinstance(value, pd.DataFrame):
+        return value.copy()
+    return type(value)(*(part.copy() for part in value))
+
+
+def census_municipal() -> census.CensusTables:
+    """国勢調査 1980-2015 by municipality (2015 boundaries); (population, age_unknown)."""
+    return _copy(_cached(CENSUS_MUNICIPAL, census.read_census))
+
+
+def census_prefecture() -> census.CensusTables:
+    """国勢調査 1980-2015 by prefecture (``nn000``); (population, age_unknown)."""
+    return _copy(_cached(CENSUS_PREFECTURE, census.read_census))
+
+
+def ipss2018() -> pd.DataFrame:
+    """IPSS 2018 projection, every area, 2015-2045, long layout."""
+    return _copy(_cached(IPSS2018, ipss.read_ipss2018))
+
+
+def ipss2018_areas() -> pd.DataFrame:
+    """The 1,857 IPSS 2018 areas: area_code, kind, prefecture, name."""
+    return _copy(_cached(IPSS2018, ipss.read_ipss2018_areas))
+
+
+def census_national() -> pd.DataFrame:
+    """国勢調査 Japan 1920-2020 by sex x 5-year age to 100+ (年齢不詳 excluded)."""
+    return _copy(_cached(CENSUS_NATIONAL, national.read_national_sex_age))
+
+
+def ipss2017_national() -> pd.DataFrame:
+    """IPSS 2017 national projection (medium/medium) 2015-2065, long layout."""
+    return _copy(_cached(IPSS2017_NATIONAL, national.read_national_sex_age))
+
+
+def hmd_mx() -> pd.DataFrame:
+    """HMD Japan central death rates 1x1, 1947-2016: year, age, open_age, sex, mx."""
+    return _copy(_cached(HMD_MX, hmd.read_hmd_mx))
+
+
+def hmd_female_lifetable() -> pd.DataFrame:
+    """HMD Japan female life table 1x1, 1947-2020."""
+    return _copy(_cached(HMD_FEMALE_LIFETABLE, hmd.read_female_lifetable))
+
+
+def hfd_asfr() -> pd.DataFrame:
+    """HFD Japan age-specific fertility rates 1x1, 1947-2020."""
+    return _copy(_cached(HFD_ASFR, hmd.read_hfd_asfr))
+
+
+def tfr_municipal() -> pd.DataFrame:
+    """Municipal TFR 2008-2012: area_code, name, tfr."""
+    return _copy(_cached(TFR_MUNICIPAL, tfr.read_municipal_tfr))
+
+
+def tfr_prefecture() -> pd.DataFrame:
+    """Prefectural TFR 1960-2021: pref_code, area_code, year, tfr."""
+    return _copy(_cached(TFR_PREFECTURE, tfr.read_prefecture_tfr))
+
+
+def ipss2017_national_tfr() -> pd.DataFrame:
+    """IPSS 2017 national TFR assumption: year, variant, tfr."""
+    return _copy(_cached(IPSS2017_NATIONAL_TFR, tfr.read_national_tfr_assumption))
+
+
+def _read_localgov(source: io.BytesIO, name: str) -> pd.DataFrame:
+    return pd.read_csv(source, dtype=str, encoding="utf-8-sig", keep_default_na=False)
+
+
+def localgov_master() -> pd.DataFrame:
+    """The code4fukui/localgovjp list as strings (pid, pref, cid, city, lgcode, …)."""
+    return _copy(_cached(LOCALGOV, _read_localgov))
+
+
+def prefecture_master() -> pd.DataFrame:
+    """The 47 prefectures (pid, pref, prefshort, lgcode, …) as strings."""
+    return _copy(_cached(PREFECTURES, _read_localgov))
+
+
+def _read_json(source: io.BytesIO, name: str) -> dict:
+    return json.loads(source.read().decode("utf-8"))
+
+
+def municipal_changes() -> list[dict]:
+    """The 廃置分合 events: dicts with date, reason, old{code,name}, new{code,name}."""
+    events = _cached(MUNICIPAL_CHANGES, _read_json)["changes"]
+    return copy.deepcopy(events)

@@ -1,0 +1,102 @@
+"""The data behind a projection: census history, IPSS path, base TFR, names.
+
+Everything is read from the tables shipped in the package, so `sousei project` works on a
+machine with nothing but the installed package.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+import pandas as pd
+
+from sousei.demography.population import Population
+from sousei.demography.rates import allocate_unknown_age
+from sousei.io import shipped
+from sousei.vision.arrays import grid_array, unknown_array
+
+
+@dataclass(frozen=True)
+class CensusHistory:
+    """Census populations (year, region, sex, age) with 年齢不詳 allocated proportionally, and
+    the observed totals (year, region) including 年齢不詳."""
+
+    years: tuple[int, ...]
+    regions: tuple[str, ...]
+    names: tuple[str, ...]
+    population: np.ndarray
+    observed_total: np.ndarray
+
+    def at(self, year: int) -> Population:
+        return Population(
+            self.population[self.years.index(year)], self.regions, year, names=self.names
+        )
+
+    def by_year(self) -> dict[int, np.ndarray]:
+        return {year: self.population[i] for i, year in enumerate(self.years)}
+
+
+@cache
+def municipality_names() -> dict[str, str]:
+    """5-digit code -> name, current names first, then the 2015-era names of the census."""
+    master = shipped.localgov_master()
+    names = dict(zip(master["cid"].astype(str).str.zfill(5), master["city"], strict=True))
+    for change in shipped.municipal_changes():
+        old = change.get("old") or {}
+        code = str(old.get("code", ""))[:5].zfill(5)
+        if code and code not in names and old.get("name"):
+            names[code] = old["name"]
+    return names
+
+
+@cache
+def _census_tables() -> tuple[pd.DataFrame, pd.DataFrame]:
+    tables = shipped.census_municipal()
+    return tables.population, tables.age_unknown
+
+
+def census_regions() -> tuple[str, ...]:
+    """Every municipality of the shipped census (1,741, boundaries of 2015)."""
+    population, _ = _census_tables()
+    return tuple(sorted(population["area_code"].unique()))
+
+
+def census_history(regions: Sequence[str] | None = None) -> CensusHistory:
+    """Census 1980-2015 for ``regions`` (all municipalities when None)."""
+    population, unknown = _census_tables()
+    years, codes, values = grid_array(population, regions)
+    unknown_values = unknown_array(unknown, years, codes)
+    names = municipality_names()
+    return CensusHistory(
+        years=years,
+        regions=codes,
+        names=tuple(names.get(code, code) for code in codes),
+        population=allocate_unknown_age(values, unknown_values),
+        observed_total=values.sum(axis=(-2, -1)) + unknown_values.sum(axis=-1),
+    )
+
+
+def ipss_path(regions: Sequence[str]) -> tuple[tuple[int, ...], np.ndarray]:
+    """The IPSS 2018 projection 2015-2045 as (years, values (year, region, sex, age))."""
+    years, _, values = grid_array(shipped.ipss2018(), regions)
+    return years, values
+
+
+def base_tfr(regions: Sequence[str], year: int) -> np.ndarray:
+    """The TFR behind each region's base child-woman ratio.
+
+    The municipal TFR 2008-2012 (MHLW's Bayesian estimate) where published; otherwise the
+    prefecture's TFR of the latest year up to ``year``; otherwise the nation's.
+    """
+    municipal = shipped.tfr_municipal().dropna(subset=["tfr"])
+    by_code = dict(zip(municipal["area_code"], municipal["tfr"], strict=False))
+    prefecture = shipped.tfr_prefecture().dropna(subset=["tfr"])
+    prefecture = prefecture[prefecture["year"] <= year].sort_values("year")
+    latest = prefecture.groupby("pref_code")["tfr"].last().to_dict()
+    national = latest.get("00", 1.4)
+    return np.array(
+        [by_code.get(code, latest.get(code[:2], national)) for code in regions], dtype=float
+    )

@@ -1,0 +1,48 @@
+"""Survival ratios per 5-year period from the shipped HMD death rates."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import numpy as np
+
+from sousei.demography.lifetable import survival_from_death_rates
+from sousei.io import shipped
+
+
+@cache
+def _mx_by_year() -> tuple[np.ndarray, np.ndarray]:
+    """Years and m(x) as (year, sex, age) with sexes in (M, F) order, for years with both."""
+    mx = shipped.hmd_mx()
+    table = mx.pivot_table(index=["year", "sex"], columns="age", values="mx").sort_index(axis=1)
+    years = sorted(
+        {y for y, s in table.index if (y, "M") in table.index and (y, "F") in table.index}
+    )
+    values = np.stack([table.loc[[(y, "M"), (y, "F")]].to_numpy() for y in years])
+    return np.array(years), values
+
+
+def period_survival(start_year: int) -> tuple[np.ndarray, np.ndarray]:
+    """Survival ratios (sex, age) and birth survival (sex,) for the period starting ``start_year``.
+
+    Death rates are averaged over the period's five years where the data reaches, otherwise
+    over the latest five years available (male rates end in 2016).
+    """
+    years, values = _mx_by_year()
+    last = int(years.max())
+    first = min(start_year, last - 4)
+    chosen = (years >= first) & (years <= first + 4)
+    mx = np.nan_to_num(values[chosen].mean(axis=0))
+    return survival_from_death_rates(mx, np.array([False, True]))
+
+
+def survival_known_at(base_year: int) -> tuple[dict[int, np.ndarray], dict[int, np.ndarray]]:
+    """Survival of every period that had ended by ``base_year`` (what a planner knew then)."""
+    survival: dict[int, np.ndarray] = {}
+    birth: dict[int, np.ndarray] = {}
+    years, _ = _mx_by_year()
+    for start in range(1980, base_year, 5):
+        if start + 4 > base_year or start < years.min():
+            continue
+        survival[start], birth[start] = period_survival(start)
+    return survival, birth

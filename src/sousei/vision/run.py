@@ -1,0 +1,83 @@
+"""One projection request, as the CLI and the web app make it: areas, years, scenarios, source.
+
+``assumptions="census"`` estimates everything from census pairs and life tables available at
+the base year; ``assumptions="ipss"`` uses the ratios implied by the IPSS 2018 path (held at
+its last period after 2045) and starts from IPSS's base population.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sousei.demography.ages import AGE_STEP
+from sousei.demography.assumptions import Assumptions
+from sousei.demography.estimation import estimate_from_census, implied_by_path
+from sousei.demography.population import Population
+from sousei.demography.runner import ScenarioRun, project_scenarios
+from sousei.demography.scenarios import BASELINE, Scenario
+from sousei.vision.inputs import base_tfr, census_history, ipss_path, municipality_names
+from sousei.vision.mortality import period_survival, survival_known_at
+
+ASSUMPTION_SOURCES = ("census", "ipss")
+
+
+@dataclass(frozen=True)
+class ProjectionRequest:
+    regions: tuple[str, ...]
+    base_year: int = 2015
+    to_year: int = 2060
+    scenarios: tuple[Scenario, ...] = (BASELINE,)
+    assumptions: str = "census"
+    migration_periods: int = 1
+
+    def steps(self) -> int:
+        span = self.to_year - self.base_year
+        if span <= 0 or span % AGE_STEP:
+            raise ValueError(
+                f"推計の終了年 {self.to_year} は基準年 {self.base_year} より後の5年刻みにしてください"
+            )
+        return span // AGE_STEP
+
+
+def census_inputs(request: ProjectionRequest) -> tuple[Population, Assumptions]:
+    history = census_history(request.regions)
+    if request.base_year not in history.years or request.base_year == history.years[0]:
+        raise ValueError(
+            f"国勢調査から推計できる基準年は {history.years[1]}～{history.years[-1]} の5年おきです"
+        )
+    survival, birth = survival_known_at(request.base_year)
+    assumptions = estimate_from_census(
+        history.by_year(), survival, birth, request.base_year, request.migration_periods
+    )
+    return history.at(request.base_year), assumptions
+
+
+def ipss_inputs(request: ProjectionRequest) -> tuple[Population, Assumptions]:
+    years, path = ipss_path(request.regions)
+    if request.base_year not in years[:-1]:
+        raise ValueError(f"社人研推計の仮定で使える基準年は {years[0]}～{years[-2]} です")
+    path = path[years.index(request.base_year) :]
+    survival, birth = period_survival(request.base_year - AGE_STEP)
+    assumptions = implied_by_path(path, survival_ratio=survival, birth_survival=birth)
+    names = municipality_names()
+    base = Population(
+        path[0],
+        request.regions,
+        request.base_year,
+        names=tuple(names.get(c, c) for c in request.regions),
+    )
+    return base, assumptions.extended(request.steps())
+
+
+def run_projection(request: ProjectionRequest) -> tuple[Population, ScenarioRun]:
+    """Base population and every scenario's projection for the request."""
+    if request.assumptions not in ASSUMPTION_SOURCES:
+        raise ValueError(f"仮定値の出典 {request.assumptions!r} は census または ipss です")
+    steps = request.steps()
+    if request.assumptions == "census":
+        base, assumptions = census_inputs(request)
+    else:
+        base, assumptions = ipss_inputs(request)
+    tfr = base_tfr(request.regions, request.base_year)
+    run = project_scenarios(base, assumptions, tfr, steps, request.scenarios)
+    return base, run
