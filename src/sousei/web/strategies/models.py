@@ -29,6 +29,8 @@ class Strategy(Versioned):
     plan_start = models.PositiveSmallIntegerField("計画開始年度")
     plan_end = models.PositiveSmallIntegerField("計画終了年度")
     is_demo = models.BooleanField("デモ用", default=False)
+    # A name from sousei.strategy.SCHEMES (standard = ○△×, a-e, sabc, standard-prorated).
+    grading_scheme = models.CharField("評価方式", max_length=50, default="standard")
 
     class Meta:
         ordering = ("organisation", "-plan_start", "name")

@@ -2,12 +2,15 @@ from __future__ import annotations
 
 from django.urls import path
 
-from sousei.web.strategies.views import comments, entry, goal, home, kpi, project, tree
+from sousei.web.strategies.views import comments, entry, evaluation, goal, home, kpi, project, tree
 
 app_name = "strategies"
 urlpatterns = [
     path("", home.home, name="home"),
     path("strategies/<int:pk>/", tree.strategy_tree, name="tree"),
+    path("strategies/<int:pk>/evaluation/", evaluation.evaluation_view, name="evaluation"),
+    path("strategies/<int:pk>/publish/", evaluation.publish, name="publish"),
+    path("snapshots/<int:pk>/", evaluation.snapshot_detail, name="snapshot"),
     path("goals/<int:pk>/", goal.goal_dashboard, name="goal"),
     path("projects/<int:pk>/", project.project_detail, name="project"),
     path("kpis/<int:pk>/", kpi.kpi_detail, name="kpi"),

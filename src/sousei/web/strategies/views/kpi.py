@@ -10,6 +10,7 @@ from django.shortcuts import render
 
 from sousei.web.accounts.access import allows, get_for_user, membership_for
 from sousei.web.strategies.charts import kpi_chart_svg
+from sousei.web.strategies.evaluation import grade_kpi
 from sousei.web.strategies.forms import CommentForm
 from sousei.web.strategies.models import KPI
 
@@ -23,6 +24,7 @@ def results_context(request: HttpRequest, kpi: KPI, **extra: Any) -> dict[str, A
     return {
         "kpi": kpi, "rows": rows, "strategy": strategy,
         "can_enter": allows(membership, kpi, "enter"),
+        "grade": grade_kpi(kpi),
         "chart": kpi_chart_svg(kpi, list(actuals.values()), strategy.plan_years),
         **extra,
     }
