@@ -48,3 +48,11 @@ def test_development_settings_flag_the_insecure_defaults(tmp_path) -> None:
                      SOUSEI_VAR_DIR=str(tmp_path))
     assert result.returncode != 0
     assert "security.W018" in result.stderr + result.stdout  # DEBUG on
+
+
+def test_database_follows_database_url() -> None:
+    """scripts/pg-test.sh sets DATABASE_URL; this proves the second pass really is PostgreSQL."""
+    from django.db import connection
+
+    expected = "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
+    assert connection.vendor == expected
