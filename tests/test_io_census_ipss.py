@@ -18,7 +18,9 @@ DATA = Path(__file__).parent / "data"
 
 def _cell(frame: pd.DataFrame, code: str, year: int, sex: str, age: int) -> float:
     row = frame[
-        (frame.area_code == code) & (frame.year == year) & (frame.sex == sex)
+        (frame.area_code == code)
+        & (frame.year == year)
+        & (frame.sex == sex)
         & (frame.age_start == age)
     ]
     assert len(row) == 1
@@ -43,9 +45,7 @@ def test_census_extract_kurume_2015() -> None:
 def test_census_age_groups_sum_to_source_total() -> None:
     with open(DATA / "census_kurume_nakagawa.csv", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    total = {
-        (r["code"], r["sex"]): int(r["y1990"]) for r in rows if r["age_group"] == "total"
-    }
+    total = {(r["code"], r["sex"]): int(r["y1990"]) for r in rows if r["age_group"] == "total"}
     pop, unknown = read_census(DATA / "census_kurume_nakagawa.csv")
     for (code, sex), expected in total.items():
         if sex == "T":
@@ -116,3 +116,15 @@ def test_census_2015_equals_ipss_base_totals() -> None:
     pd.testing.assert_series_equal(census[common], base[common], check_names=False)
     fukushima = [c for c in census.index if c.startswith("07")]
     assert len(fukushima) == 59 and not set(fukushima) & set(base.index)
+
+
+def test_wrong_tables_are_refused_by_name(tmp_path: Path) -> None:
+    from sousei.io.errors import InputError
+
+    with pytest.raises(InputError, match="IPSS 2018") as caught:
+        read_ipss2018(DATA / "census_kurume_nakagawa.csv")
+    assert caught.value.file.endswith("census_kurume_nakagawa.csv") and caught.value.row == 1
+    broken = tmp_path / "census.csv"
+    broken.write_text("code,sex,y2015\n40203,M,1\n", encoding="utf-8")
+    with pytest.raises(InputError, match="age_group"):
+        read_census(broken)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from web.personas import Tenant, build_world
+from tests.web.personas import Tenant, build_world
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",

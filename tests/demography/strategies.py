@@ -19,9 +19,7 @@ def populations(draw, regions: int = 3) -> np.ndarray:
 
 @st.composite
 def assumptions(draw, regions: int = 3, steps: int = 4, migration: bool = True) -> Assumptions:
-    survival = draw(
-        arrays(float, (steps, regions, 2, N_AGES), elements=st.floats(0.3, 1.0))
-    )
+    survival = draw(arrays(float, (steps, regions, 2, N_AGES), elements=st.floats(0.3, 1.0)))
     rate = (
         draw(arrays(float, (steps, regions, 2, N_AGES), elements=st.floats(-0.6, 0.6)))
         if migration

@@ -18,8 +18,15 @@ from sousei.japanese import (
 
 @pytest.mark.parametrize(
     ("era", "year", "west"),
-    [("平成", 1, 1989), ("平成", 31, 2019), ("令和", 1, 2019), ("R", 7, 2025), ("H", 30, 2018),
-     ("昭和", 64, 1989), ("令和", 82, 2100)],
+    [
+        ("平成", 1, 1989),
+        ("平成", 31, 2019),
+        ("令和", 1, 2019),
+        ("R", 7, 2025),
+        ("H", 30, 2018),
+        ("昭和", 64, 1989),
+        ("令和", 82, 2100),
+    ],
 )
 def test_to_western_known_years(era: str, year: int, west: int) -> None:
     assert to_western(era, year) == west
@@ -49,9 +56,18 @@ def test_prose_and_header_styles() -> None:
 
 @pytest.mark.parametrize(
     ("text", "year"),
-    [("2025", 2025), ("令和7年", 2025), ("R7", 2025), ("令和元年", 2019), ("H31", 2019),
-     ("平成31年", 2019), ("令和7(2025)年", 2025), ("２０２５年", 2025), ("Ｒ７", 2025),
-     ("r5", 2023)],
+    [
+        ("2025", 2025),
+        ("令和7年", 2025),
+        ("R7", 2025),
+        ("令和元年", 2019),
+        ("H31", 2019),
+        ("平成31年", 2019),
+        ("令和7(2025)年", 2025),
+        ("２０２５年", 2025),
+        ("Ｒ７", 2025),
+        ("r5", 2023),
+    ],
 )
 def test_parse_year(text: str, year: int) -> None:
     assert parse_year(text) == year
@@ -64,8 +80,16 @@ def test_parse_year_checks_both_writings_agree() -> None:
 
 @pytest.mark.parametrize(
     ("text", "fiscal_year"),
-    [("R2/実績値", 2020), ("令和6年度", 2024), ("2024", 2024), ("2024年度", 2024),
-     ("R7年度", 2025), ("令和元年度", 2019), ("平成30年度実績", 2018), ("R8/実績値", 2026)],
+    [
+        ("R2/実績値", 2020),
+        ("令和6年度", 2024),
+        ("2024", 2024),
+        ("2024年度", 2024),
+        ("R7年度", 2025),
+        ("令和元年度", 2019),
+        ("平成30年度実績", 2018),
+        ("R8/実績値", 2026),
+    ],
 )
 def test_parse_fiscal_year_headers(text: str, fiscal_year: int) -> None:
     assert parse_fiscal_year(text) == fiscal_year

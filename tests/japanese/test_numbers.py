@@ -16,10 +16,22 @@ from sousei.japanese import (
 
 @pytest.mark.parametrize(
     ("text", "value", "unit"),
-    [("19件", 19, "件"), ("24万人", 240_000, "人"), ("19.9万人", 199_000, "人"),
-     ("12.30%", 12.3, "%"), ("△5.1", -5.1, ""), ("▲1,305", -1305, ""), ("△1305人", -1305, "人"),
-     ("150,000人", 150_000, "人"), ("745千円", 745, "千円"), ("８件", 8, "件"),
-     ("14,063 億円", 14_063, "億円"), ("-3", -3, ""), (42, 42, ""), (0.5, 0.5, "")],
+    [
+        ("19件", 19, "件"),
+        ("24万人", 240_000, "人"),
+        ("19.9万人", 199_000, "人"),
+        ("12.30%", 12.3, "%"),
+        ("△5.1", -5.1, ""),
+        ("▲1,305", -1305, ""),
+        ("△1305人", -1305, "人"),
+        ("150,000人", 150_000, "人"),
+        ("745千円", 745, "千円"),
+        ("８件", 8, "件"),
+        ("14,063 億円", 14_063, "億円"),
+        ("-3", -3, ""),
+        (42, 42, ""),
+        (0.5, 0.5, ""),
+    ],
 )
 def test_parse_number(text: str, value: float, unit: str) -> None:
     parsed = parse_number(text)
@@ -49,6 +61,6 @@ def test_formats() -> None:
     assert format_thousand_yen(2400) == "2,400千円"
 
 
-@given(st.integers(min_value=-10**9, max_value=10**9))
+@given(st.integers(min_value=-(10**9), max_value=10**9))
 def test_format_then_parse_round_trips(value: int) -> None:
     assert parse_number(format_number(value)).value == value

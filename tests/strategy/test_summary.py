@@ -59,6 +59,15 @@ def test_shares_round_half_up_as_printed() -> None:
     assert summary.shares == {"○": 63, "△": 38, "×": 0}
 
 
+def test_half_shares_are_not_lost_to_binary_noise() -> None:
+    # 29/200 = 14.5% exactly, which float division makes 14.499999999999998
+    kpis = [level_kpi(Actual(2025, ActualState.NUMBER, 90))] * 29 + [
+        level_kpi(Actual(2025, ActualState.NUMBER, 50))
+    ] * 171
+    shares = evaluate_strategy(strategy_of(tuple(kpis)), get_scheme("standard")).total.shares
+    assert shares == {"○": 15, "△": 86, "×": 0}  # 14.5 -> 15, 85.5 -> 86
+
+
 def test_pending_is_counted_apart_and_left_out_of_the_shares() -> None:
     goal_1 = (
         level_kpi(Actual(2025, ActualState.NUMBER, 95)),

@@ -30,8 +30,18 @@ def _root(
     """sousei (創生): 人口ビジョンと総合戦略のためのツール"""
 
 
+from sousei.cli import project as _project  # noqa: E402 - commands register after the app
+
+app.command("project")(_project.project)
 app.command("serve")(serve)
 
 
 def main() -> None:
     app()
+
+
+# One line per command group; each lives in its own module.
+from sousei.cli import evaluate, template  # noqa: E402
+
+app.command("evaluate")(evaluate.evaluate_command)
+app.command("template")(template.template_command)

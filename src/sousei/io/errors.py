@@ -1,7 +1,10 @@
-"""The one error type of every reader: it names the file, sheet, row and column.
+"""The error types of every reader: they name the file, sheet, row and column.
 
-Users fix their spreadsheet from this message alone, so it is in Japanese and points at the cell.
-Row numbers are those a user sees in Excel or a text editor (1-based, header included).
+Users fix their spreadsheet from these messages alone, so they are in Japanese and point at the
+cell. Row numbers are those a user sees in Excel or a text editor (1-based, header included).
+:class:`InputError` is one problem; :class:`WorkbookError` collects every problem of a workbook
+before failing, so a user fixes them in one pass. Both are raised before anything is returned or
+written, so an import is all or nothing.
 """
 
 from __future__ import annotations
@@ -37,3 +40,32 @@ class InputError(Exception):
     def __str__(self) -> str:
         where = self.location()
         return f"{where}: {self.message}" if where else self.message
+
+
+@dataclass(frozen=True)
+class CellProblem:
+    sheet: str
+    row: int
+    column: str  # spreadsheet letter, e.g. "F"
+    header: str  # the column's header text, to recognise it without counting letters
+    message: str
+
+    def __str__(self) -> str:
+        where = f"シート「{self.sheet}」{self.row}行目"
+        if self.column:
+            header = f"「{self.header}」" if self.header else ""
+            where += f" {self.column}列{header}"
+        return f"{where}: {self.message}"
+
+
+class WorkbookError(ValueError):
+    """Raised with every problem found; nothing has been imported."""
+
+    def __init__(self, file: str, problems: list[CellProblem]) -> None:
+        self.file = file
+        self.problems = list(problems)
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(
+            f"{file} を読み込めませんでした"
+            f"({len(self.problems)}件の問題。何も取り込んでいません):\n{lines}"
+        )

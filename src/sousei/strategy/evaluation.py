@@ -103,6 +103,12 @@ def interim_target(kpi: KPI, as_of: int, plan_start: int) -> tuple[float, str] |
     return None
 
 
+def _clean(rate: float) -> float:
+    """Drop binary noise (57.49999999999999 -> 57.5) so that thresholds and half-up rounding
+    see the rate a person computes by hand."""
+    return round(rate, 9)
+
+
 def achievement_rate(
     kpi: KPI, value: float, target: float, method: str = "ratio"
 ) -> tuple[float | None, str]:
@@ -117,13 +123,13 @@ def achievement_rate(
     )
     if method == "ratio" and target > 0 and (not lower or value > 0):
         if lower:
-            return target / value * 100, "達成率 = 目標値 ÷ 実績値"
-        return value / target * 100, "達成率 = 実績値 ÷ 目標値"
+            return _clean(target * 100 / value), "達成率 = 目標値 ÷ 実績値"
+        return _clean(value * 100 / target), "達成率 = 実績値 ÷ 目標値"
     if lower and method == "ratio" and value <= 0 <= target:
         return 100.0, "実績値が0以下のため目標達成とみなす"
     if kpi.baseline is None or kpi.baseline == target:
         return None, "基準値がないため進捗率を算定できません"
-    rate = (value - kpi.baseline) / (target - kpi.baseline) * 100
+    rate = _clean((value - kpi.baseline) * 100 / (target - kpi.baseline))
     return rate, "進捗率 = (実績値 - 基準値) ÷ (目標値 - 基準値)"
 
 
@@ -143,6 +149,8 @@ def evaluate_kpi(kpi: KPI, scheme: GradingScheme, as_of: int, plan_start: int) -
         unobtainable = found.state is ActualState.NOT_OBTAINABLE
         reason = "実績値の把握が不可能" if unobtainable else "事業未実施"
         return Evaluation(kpi, Status.FAILED, scheme.failed.symbol, rule=f"{found.how}: {reason}")
+    if found.state is ActualState.RECORDED and kpi.target.kind is not TargetKind.QUALITATIVE:
+        return Evaluation(kpi, Status.PENDING, None, rule=f"{found.how}が数値ではありません")
     if found.state is ActualState.PENDING:
         note = found.note or "統計未公表"
         return Evaluation(kpi, Status.PENDING, None, rule=f"{found.how}: {note}")

@@ -40,6 +40,7 @@ class ActualState(StrEnum):
     PENDING = "pending"  # 統計未公表 / 公表後記入予定: evaluate later
     NOT_OBTAINABLE = "not_obtainable"  # — / 実績値の把握が不可能
     NOT_CARRIED_OUT = "not_carried_out"  # 未実施 / 事業終了
+    RECORDED = "recorded"  # a worded result of a qualitative KPI (実施済, 全国平均に到達)
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ class KPI:
     baseline: float | None = None
     baseline_year: int | None = None
     actuals: tuple[Actual, ...] = ()
+    baseline_note: str = ""  # a worded baseline (未着手) where there is no number
     comparison_value: float | None = None  # 実績値(目標値比較), when the sheet gives one
     department: str = ""
     judgement: Judgement | None = None

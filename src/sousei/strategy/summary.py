@@ -81,7 +81,8 @@ def summarize(name: str, evaluations: Iterable[Evaluation], scheme: GradingSchem
     for symbol, count in counts.items():
         if symbol == scheme.failed.symbol and not scheme.failed_in_denominator:
             continue
-        shares[symbol] = int(round_half_up(count / denominator * 100)) if denominator else 0
+        exact = round(count * 100 / denominator, 9) if denominator else 0.0
+        shares[symbol] = int(round_half_up(exact))
     return GradeSummary(name, len(evaluations), counts, pending, shares, denominator)
 
 

@@ -58,9 +58,10 @@ def read_target(
     except NumberError:
         kind = TargetKind.QUALITATIVE
         target = Target(kind, None, year or default_year, original)
+        silent = direction is None or aggregation is None
+        note = ("定性目標として扱いました(判定を総合評価の列に記録してください)",) if silent else ()
         return TargetReading(
-            target, "", direction or Direction.HIGHER, aggregation or Aggregation.LEVEL,
-            ("定性目標として扱いました(判定を総合評価の列に記録してください)",),
+            target, "", direction or Direction.HIGHER, aggregation or Aggregation.LEVEL, note
         )
     if direction is None:
         lower = (bound and bound.group(1) in ("以下", "未満")) or (

@@ -16,6 +16,8 @@ import pandas as pd
 from sousei.demography.population import Population
 from sousei.demography.rates import allocate_unknown_age
 from sousei.io import shipped
+from sousei.io.codes import area_name
+from sousei.io.mergers import code_mapping
 from sousei.vision.arrays import grid_array, unknown_array
 
 
@@ -39,17 +41,10 @@ class CensusHistory:
         return {year: self.population[i] for i, year in enumerate(self.years)}
 
 
-@cache
-def municipality_names() -> dict[str, str]:
-    """5-digit code -> name, current names first, then the 2015-era names of the census."""
-    master = shipped.localgov_master()
-    names = dict(zip(master["cid"].astype(str).str.zfill(5), master["city"], strict=True))
-    for change in shipped.municipal_changes():
-        old = change.get("old") or {}
-        code = str(old.get("code", ""))[:5].zfill(5)
-        if code and code not in names and old.get("name"):
-            names[code] = old["name"]
-    return names
+def municipality_names(regions: Sequence[str]) -> tuple[str, ...]:
+    """Today's names of the 2015 codes (那珂川町 40305 is shown as 那珂川市)."""
+    mapping = code_mapping(list(regions), since="2015-10-01")
+    return tuple(area_name(mapping[code]) for code in regions)
 
 
 @cache
@@ -69,11 +64,10 @@ def census_history(regions: Sequence[str] | None = None) -> CensusHistory:
     population, unknown = _census_tables()
     years, codes, values = grid_array(population, regions)
     unknown_values = unknown_array(unknown, years, codes)
-    names = municipality_names()
     return CensusHistory(
         years=years,
         regions=codes,
-        names=tuple(names.get(code, code) for code in codes),
+        names=municipality_names(codes),
         population=allocate_unknown_age(values, unknown_values),
         observed_total=values.sum(axis=(-2, -1)) + unknown_values.sum(axis=-1),
     )

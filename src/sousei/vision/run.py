@@ -59,13 +59,8 @@ def ipss_inputs(request: ProjectionRequest) -> tuple[Population, Assumptions]:
     path = path[years.index(request.base_year) :]
     survival, birth = period_survival(request.base_year - AGE_STEP)
     assumptions = implied_by_path(path, survival_ratio=survival, birth_survival=birth)
-    names = municipality_names()
-    base = Population(
-        path[0],
-        request.regions,
-        request.base_year,
-        names=tuple(names.get(c, c) for c in request.regions),
-    )
+    names = municipality_names(request.regions)
+    base = Population(path[0], request.regions, request.base_year, names=names)
     return base, assumptions.extended(request.steps())
 
 

@@ -1,0 +1,76 @@
+"""`sousei evaluate`: grade a progress workbook, print the per-goal summary, write the result."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from sousei.io.errors import WorkbookError
+from sousei.io.progress_read import read_progress_workbook
+from sousei.io.progress_write import write_progress_workbook
+from sousei.japanese import EraError, format_fiscal_year, parse_fiscal_year
+from sousei.strategy import StrategyEvaluation, evaluate_strategy, get_scheme
+
+
+def _table(result: StrategyEvaluation) -> Table:
+    symbols = result.scheme.symbols
+    table = Table(title=f"基本目標達成状況({format_fiscal_year(result.as_of)}時点)")
+    table.add_column("基本目標")
+    table.add_column("KPI数", justify="right")
+    for symbol in symbols:
+        table.add_column(symbol, justify="right")
+    table.add_column(result.scheme.pending_label, justify="right")
+    for symbol in symbols:
+        table.add_column(f"{symbol}割合", justify="right")
+    for summary in (*result.goals, result.total):
+        shares = [f"{summary.shares[s]}%" if s in summary.shares else "—" for s in symbols]
+        table.add_row(
+            summary.name,
+            str(summary.kpi_count),
+            *(str(summary.counts[s]) for s in symbols),
+            str(summary.pending),
+            *shares,
+        )
+    return table
+
+
+def evaluate_command(
+    workbook: Annotated[Path, typer.Argument(help="事業一覧の Excel ファイル (.xlsx)")],
+    scheme: Annotated[str, typer.Option(help="評価方式 (standard, a-e, sabc, ...)")] = "standard",
+    as_of: Annotated[str | None, typer.Option(help="評価する年度 (例: R7, 2025)")] = None,
+    out: Annotated[Path | None, typer.Option(help="評価結果を書き出す Excel ファイル")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="集計を JSON で出力")] = False,
+) -> None:
+    """KPIを評価して基本目標ごとの集計を表示し、評価結果のExcelを書き出します。"""
+    err = Console(stderr=True)
+    try:
+        grading = get_scheme(scheme)
+        fiscal_year = parse_fiscal_year(as_of) if as_of else None
+    except (ValueError, EraError) as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from None
+    try:
+        imported = read_progress_workbook(workbook)
+    except WorkbookError as exc:
+        err.print(str(exc), markup=False)
+        raise typer.Exit(1) from None
+    result = evaluate_strategy(imported.strategy, grading, fiscal_year)
+    target = out or (None if as_json else workbook.with_name(f"{workbook.stem}_評価.xlsx"))
+    if target is not None:
+        write_progress_workbook(imported.strategy, target, result)
+    if as_json:
+        typer.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+        return
+    console = Console(width=160)
+    console.print(_table(result))
+    if imported.inferred:
+        err.print("推定した項目(「方向」「集計」の列に書けば推定しません):", markup=False)
+    for line in imported.inferred:
+        err.print(f"  {line}", markup=False, soft_wrap=True)
+    if target is not None:
+        console.print(f"評価結果を書き出しました: {target}", markup=False)

@@ -1,0 +1,44 @@
+"""Printing tables in Japanese conventions: △ negatives, separators, shares as %."""
+
+from __future__ import annotations
+
+import pandas as pd
+from rich.console import Console
+from rich.table import Table
+
+from sousei.japanese import format_number, format_percent
+
+
+def print_simulation_table(
+    console: Console, title: str, frame: pd.DataFrame, share_rows: set[str]
+) -> None:
+    table = Table(title=title, title_justify="left", show_lines=False)
+    table.add_column("シナリオ")
+    table.add_column("指標")
+    for year in frame.columns:
+        table.add_column(str(year), justify="right")
+    previous = None
+    for (scenario, indicator), row in frame.iterrows():
+        fmt = (lambda v: format_percent(100 * v)) if indicator in share_rows else format_number
+        table.add_row(scenario if scenario != previous else "", indicator, *[fmt(v) for v in row])
+        previous = scenario
+    console.print(table)
+
+
+def print_summary(console: Console, frame: pd.DataFrame) -> None:
+    table = Table(title="推計結果一覧", title_justify="left")
+    for column in frame.columns:
+        table.add_column(
+            str(column), justify="left" if column in ("地域コード", "地域名") else "right"
+        )
+    for row in frame.itertuples(index=False):
+        cells = []
+        for column, value in zip(frame.columns, row, strict=True):
+            if isinstance(value, str):
+                cells.append(value)
+            elif "率" in column:
+                cells.append(format_percent(100 * value))
+            else:
+                cells.append(format_number(value))
+        table.add_row(*cells)
+    console.print(table)

@@ -1,0 +1,109 @@
+"""`sousei project`: population projections for one area, a prefecture or every municipality."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from sousei.cli.format import print_simulation_table, print_summary
+from sousei.demography.indicators import INDICATOR_LABELS, SHARE_INDICATORS
+from sousei.demography.scenarios import BASELINE
+from sousei.io.codes import AreaCodeError
+from sousei.io.errors import InputError
+from sousei.io.projection_output import write_projection
+from sousei.io.scenario_file import read_scenario
+from sousei.vision.areas import data_codes
+from sousei.vision.run import ProjectionRequest, run_projection
+from sousei.vision.tables import batch_summary, long_frame, scenario_label, simulation_table
+
+SHARE_ROWS = {INDICATOR_LABELS[name] for name in SHARE_INDICATORS}
+BATCH_CHUNK = 100  # regions per batch in --all runs: progress to watch, bounded memory
+
+
+def _fail(message: str) -> typer.Exit:
+    Console(stderr=True).print(f"[bold red]エラー:[/] {message}")
+    return typer.Exit(code=2)
+
+
+def project(
+    area: list[str] = typer.Option(
+        [], "--area", "-a", help="市区町村のコード(5桁・6桁)または名称。複数指定可"
+    ),
+    prefecture: str | None = typer.Option(
+        None, "--prefecture", "-p", help="都道府県コード(例 40)または名称の全市区町村"
+    ),
+    every: bool = typer.Option(False, "--all", help="全市区町村"),
+    base_year: int = typer.Option(2015, "--base-year", help="基準年(国勢調査年)"),
+    to_year: int = typer.Option(2060, "--to", help="推計の終了年(5年刻み)"),
+    scenario: list[Path] = typer.Option(
+        [], "--scenario", "-s", help="シナリオファイル(TOML)。複数指定可"
+    ),
+    assumptions: str = typer.Option(
+        "census",
+        "--assumptions",
+        help="census: 国勢調査と生命表から推定 / ipss: 社人研2018推計に合わせる",
+    ),
+    migration_periods: int = typer.Option(
+        1, "--migration-periods", help="純移動率を推定する国勢調査の期間数(1～3)"
+    ),
+    out: Path | None = typer.Option(None, "--out", "-o", help="出力ファイル (.csv または .xlsx)"),
+) -> None:
+    """将来人口を推計し、基準推計とシナリオを並べて表示します。"""
+    # Piped or redirected output keeps whole numbers: a table wrapped at 80 columns is unreadable.
+    console = Console() if Console().is_terminal else Console(width=240)
+    try:
+        regions = data_codes(area, prefecture, every)
+        scenarios = (BASELINE, *(read_scenario(path) for path in scenario))
+    except (AreaCodeError, InputError, ValueError) as error:
+        raise _fail(str(error)) from None
+    batch = len(regions) > 1
+    chunks = [regions[i : i + BATCH_CHUNK] for i in range(0, len(regions), BATCH_CHUNK)]
+    results = []
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        disable=not batch,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("推計中 (市区町村)", total=len(regions))
+        for chunk in chunks:
+            request = ProjectionRequest(
+                chunk, base_year, to_year, scenarios, assumptions, migration_periods
+            )
+            try:
+                results.append(run_projection(request))
+            except (ValueError, KeyError) as error:
+                raise _fail(str(error).strip("'\"")) from None
+            progress.advance(task, len(chunk))
+    _report(console, results, batch, out)
+
+
+def _report(console: Console, results: list, batch: bool, out: Path | None) -> None:
+    tables: dict[str, pd.DataFrame] = {}
+    summaries, cells = [], []
+    for base, run in results:
+        labels = [scenario_label(run, k) for k in range(len(run.scenarios))]
+        if not batch or out is not None:
+            for i, code in enumerate(run.total.regions):
+                tables[f"{base.names[i]}({code})"] = simulation_table(run, i)
+        summaries.append(batch_summary(run, base.names))
+        cells.append(long_frame(run.total, labels))
+    summary = pd.concat(summaries, ignore_index=True)
+    if batch:
+        print_summary(console, summary)
+    else:
+        ((title, table),) = tables.items()
+        print_simulation_table(console, f"{title} 将来人口推計", table, SHARE_ROWS)
+    if out is not None:
+        try:
+            write_projection(out, tables, SHARE_ROWS, summary if batch else None, pd.concat(cells))
+        except InputError as error:
+            raise _fail(str(error)) from None
+        console.print(f"{out} に書き出しました")

@@ -1,0 +1,182 @@
+"""The documented long format as CSV or as an xlsx sheet (see docs/data-format.md).
+
+CSV is written as UTF-8 with a BOM so that Excel opens the Japanese text correctly; an open
+age group is written with an empty age_span. Files are written to a temporary name and moved
+into place, so a failed write never leaves half a file behind.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from openpyxl import Workbook, load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+
+from sousei.io.errors import InputError
+from sousei.io.layout import COLUMNS, canonical
+from sousei.io.validate import Where, parse_long, rename_headers
+
+DEFAULT_SHEET = "人口"
+
+
+def read_long(path: str | Path, sheet: str | None = None) -> pd.DataFrame:
+    """Read the long format from ``.csv`` or ``.xlsx`` (chosen by the suffix)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return read_long_xlsx(path, sheet)
+    if suffix in (".csv", ".txt"):
+        return read_long_csv(path)
+    raise InputError("CSV (.csv) か Excel ブック (.xlsx) を指定してください", path.name)
+
+
+def write_long(frame: pd.DataFrame, path: str | Path) -> None:
+    """Write the long format as ``.csv`` or ``.xlsx`` (chosen by the suffix)."""
+    path = Path(path)
+    if path.suffix.lower() == ".xlsx":
+        write_long_xlsx(frame, path)
+    elif path.suffix.lower() == ".csv":
+        write_long_csv(frame, path)
+    else:
+        raise InputError("出力先は .csv か .xlsx にしてください", path.name)
+
+
+def _require_file(path: Path) -> None:
+    if not path.is_file():
+        raise InputError("ファイルが見つかりません", path.name)
+
+
+def read_long_csv(path: str | Path) -> pd.DataFrame:
+    """Read and validate a long-format CSV (UTF-8 with or without BOM, or cp932)."""
+    path = Path(path)
+    _require_file(path)
+    try:
+        raw = _read_text_csv(path, "utf-8-sig")
+    except UnicodeDecodeError:
+        raw = _read_text_csv(path, "cp932")  # Excel's 'CSV' on Japanese Windows
+    raw.columns = rename_headers([str(c) for c in raw.columns])
+    blank = raw.isna().all(axis=1) | (
+        raw.fillna("").astype(str).apply(lambda c: c.str.strip()) == ""
+    ).all(axis=1)
+    rows = np.arange(len(raw)) + 2  # header is row 1
+    raw, rows = raw[~blank].reset_index(drop=True), rows[~blank.to_numpy()]
+    where = Where(path.name, None, rows, {c: c for c in COLUMNS})
+    return parse_long(raw, where)
+
+
+def _read_text_csv(path: Path, encoding: str) -> pd.DataFrame:
+    return pd.read_csv(
+        path, dtype=str, keep_default_na=False, skip_blank_lines=False, encoding=encoding
+    )
+
+
+def _format_value(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def _text_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    frame = canonical(frame)
+    span = frame["age_span"].astype(object).where(frame["age_span"].notna(), "")
+    return pd.DataFrame(
+        {
+            "area_code": frame["area_code"],
+            "nationality": frame["nationality"],
+            "sex": frame["sex"],
+            "age_start": frame["age_start"].astype(str),
+            "age_span": span.astype(str),
+            "year": frame["year"].astype(str),
+            "value": [_format_value(v) for v in frame["value"]],
+        }
+    )
+
+
+@contextmanager
+def _atomic(path: Path) -> Iterator[Path]:
+    """A temporary file next to ``path`` that replaces it only if the block succeeds."""
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        yield temporary
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def write_long_csv(frame: pd.DataFrame, path: str | Path) -> None:
+    """Write the frame in the long format (UTF-8 with BOM, open age_span empty)."""
+    path = Path(path)
+    text = _text_rows(frame)
+    with _atomic(path) as temporary:
+        text.to_csv(temporary, index=False, encoding="utf-8-sig", lineterminator="\n")
+
+
+def write_long_xlsx(frame: pd.DataFrame, path: str | Path, sheet: str = DEFAULT_SHEET) -> None:
+    """Write the long format into one sheet of a new workbook (numbers as numbers)."""
+    path = Path(path)
+    frame = canonical(frame)
+    book = Workbook(write_only=True)
+    worksheet = book.create_sheet(sheet)
+    worksheet.append(list(COLUMNS))
+    spans = frame["age_span"].astype(object).where(frame["age_span"].notna(), None)
+    for record, span in zip(frame.itertuples(index=False), spans, strict=True):
+        value = int(record.value) if float(record.value).is_integer() else float(record.value)
+        worksheet.append(
+            [
+                record.area_code,
+                record.nationality,
+                record.sex,
+                int(record.age_start),
+                None if span is None else int(span),
+                int(record.year),
+                value,
+            ]
+        )
+    with _atomic(path) as temporary:
+        book.save(temporary)
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def read_long_xlsx(path: str | Path, sheet: str | None = None) -> pd.DataFrame:
+    """Read and validate the long format from a sheet (the first one unless named); the
+    header must be on row 1, and errors name the sheet, row and column letter."""
+    path = Path(path)
+    _require_file(path)
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError) as error:
+        raise InputError("Excel ブック (.xlsx) として読めません", path.name) from error
+    try:
+        if sheet is not None and sheet not in book.sheetnames:
+            names = "、".join(book.sheetnames)
+            raise InputError(f"シート {sheet} がありません (あるシート: {names})", path.name)
+        worksheet = book[sheet] if sheet is not None else book.worksheets[0]
+        cells = [[_cell_text(v) for v in row] for row in worksheet.iter_rows(values_only=True)]
+    finally:
+        book.close()
+    name = worksheet.title
+    if not cells:
+        raise InputError("シートが空です", path.name, name, 1)
+    headers = rename_headers(cells[0])
+    letters = {h: f"{get_column_letter(i + 1)}列 ({h})" for i, h in enumerate(headers)}
+    width = len(headers)
+    body = [row[:width] + [""] * (width - len(row)) for row in cells[1:]]
+    raw = pd.DataFrame(body, columns=headers, dtype=str)
+    keep = (raw.apply(lambda c: c.str.strip()) != "").any(axis=1).to_numpy()
+    rows = (np.arange(len(raw)) + 2)[keep]
+    return parse_long(raw[keep].reset_index(drop=True), Where(path.name, name, rows, letters))

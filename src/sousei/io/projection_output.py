@@ -1,0 +1,83 @@
+"""Writing projection results: the long CSV layout (UTF-8 with BOM) or an Excel workbook.
+
+Cells in the workbook are numbers with number formats (△ for negatives, separators, %),
+never text, so users can compute with them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+
+from sousei.io.errors import InputError
+
+PERSONS_FORMAT = '#,##0;"△"#,##0'
+SHARE_FORMAT = '0.0%;"△"0.0%'
+
+
+def write_long_csv_with_scenarios(frame: pd.DataFrame, path: Path) -> None:
+    """The long layout plus a ``scenario`` column; open age spans written empty."""
+    frame.to_csv(path, index=False, encoding="utf-8-sig", float_format="%.6f")
+
+
+def _write_table(sheet, frame: pd.DataFrame, share_rows: set[str]) -> None:
+    """A simulation table: scenario and indicator columns, then one column per year."""
+    sheet.append(["シナリオ", "指標", *[int(year) for year in frame.columns]])
+    for (scenario, indicator), row in frame.iterrows():
+        sheet.append([scenario, indicator, *[float(v) for v in row.to_numpy()]])
+        number_format = SHARE_FORMAT if indicator in share_rows else PERSONS_FORMAT
+        for cell in sheet[sheet.max_row][2:]:
+            cell.number_format = number_format
+    sheet.column_dimensions["A"].width = 18
+    sheet.column_dimensions["B"].width = 34
+    for i in range(3, 3 + len(frame.columns)):
+        sheet.column_dimensions[get_column_letter(i)].width = 11
+    sheet.freeze_panes = "C2"
+
+
+def write_projection_workbook(
+    path: Path,
+    tables: dict[str, pd.DataFrame],
+    share_rows: set[str],
+    summary: pd.DataFrame | None,
+    cells: pd.DataFrame,
+) -> None:
+    """One sheet per area's simulation table, a summary sheet for batches, and the cells."""
+    book = Workbook()
+    book.remove(book.active)
+    if summary is not None:
+        sheet = book.create_sheet("一覧")
+        sheet.append(list(summary.columns))
+        for row in summary.itertuples(index=False):
+            sheet.append(list(row))
+    for title, table in tables.items():
+        _write_table(book.create_sheet(title[:31]), table, share_rows)
+    data = book.create_sheet("人口(男女・5歳階級)")
+    data.append(list(cells.columns))
+    for row in cells.itertuples(index=False):
+        data.append([None if pd.isna(v) else v for v in row])
+    try:
+        book.save(path)
+    except OSError as error:
+        raise InputError(f"書き込めません: {error}", file=str(path)) from None
+
+
+def write_projection(
+    path: str | Path,
+    tables: dict[str, pd.DataFrame],
+    share_rows: set[str],
+    summary: pd.DataFrame | None,
+    cells: pd.DataFrame,
+) -> None:
+    """Write to ``path`` by its suffix (.csv: the cells; .xlsx: the workbook)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        write_long_csv_with_scenarios(cells, path)
+    elif suffix == ".xlsx":
+        write_projection_workbook(path, tables, share_rows, summary, cells)
+    else:
+        raise InputError("出力ファイルの拡張子は .csv か .xlsx にしてください", file=str(path))

@@ -1,0 +1,143 @@
+"""Scenario files (TOML): the policy assumptions of a 人口ビジョン, written by planning staff.
+
+Example::
+
+    name = "出生率向上と若者定着"
+    description = "合計特殊出生率を2060年までに0.1ポイント引き上げ、10～29歳の純移動率を0.5ポイント改善"
+
+    [tfr]
+    change = 0.1          # ポイント (または target = 1.8)
+    by = 2060             # (または points = { 2030 = 1.6, 2040 = 1.8 })
+
+    [[migration]]
+    ages = "10-29"        # 期首の年齢 (5歳階級にそろえる)
+    sex = "both"          # both / M / F (男 / 女)
+    change_points = 0.5   # 5年間の純移動率をポイントで (0.5 = +0.005)
+    from = 2020           # 省略すると全期間
+
+    [migration_variant]
+    kind = "net_rates"    # net_rates / converging / zero
+    fraction = 0.5        # converging: 基準年からこの年までに比率がこの値になる
+    by = 2020
+
+    [foreign]
+    share = 10.8          # %
+    by = 2070
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from sousei.demography.scenarios import MigrationDelta, Scenario, TfrPath
+from sousei.io.errors import InputError
+
+_SEX = {"both": "both", "M": "M", "F": "F", "男": "M", "女": "F", "男女": "both"}
+
+
+def _number(table: dict[str, Any], key: str, where: str, file: str) -> float:
+    value = table.get(key)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InputError(
+            f"{where}.{key} には数値を指定してください (値: {value!r})",
+            file=file,
+            column=f"{where}.{key}",
+        )
+    return float(value)
+
+
+def _tfr(table: dict[str, Any], file: str) -> TfrPath:
+    if "points" in table:
+        points = table["points"]
+        if not isinstance(points, dict) or not points:
+            raise InputError(
+                "tfr.points は {年 = 値} の形で指定してください", file=file, column="tfr.points"
+            )
+        try:
+            pairs = tuple(sorted((int(year), float(value)) for year, value in points.items()))
+        except (TypeError, ValueError):
+            raise InputError(
+                "tfr.points の年と値が読めません", file=file, column="tfr.points"
+            ) from None
+        return TfrPath(pairs, relative=False)
+    year = int(_number(table, "by", "tfr", file))
+    if "change" in table:
+        return TfrPath(((year, _number(table, "change", "tfr", file)),), relative=True)
+    if "target" in table:
+        return TfrPath(((year, _number(table, "target", "tfr", file)),), relative=False)
+    raise InputError(
+        "tfr には change、target、points のいずれかが必要です", file=file, column="tfr"
+    )
+
+
+def _ages(text: Any, where: str, file: str) -> tuple[int, int]:
+    try:
+        low, high = (int(part) for part in str(text).replace("～", "-").split("-"))
+    except ValueError:
+        raise InputError(
+            f'{where}.ages は "10-29" の形で指定してください (値: {text!r})',
+            file=file,
+            column=f"{where}.ages",
+        ) from None
+    if (low % 5) or ((high + 1) % 5) or low > high:
+        raise InputError(
+            f"{where}.ages {text} は5歳階級の境目 (例 10-29) にしてください",
+            file=file,
+            column=f"{where}.ages",
+        )
+    return low, high
+
+
+def _migration(entry: dict[str, Any], index: int, file: str) -> MigrationDelta:
+    where = f"migration[{index}]"
+    low, high = _ages(entry.get("ages"), where, file)
+    sex = _SEX.get(str(entry.get("sex", "both")))
+    if sex is None:
+        raise InputError(f"{where}.sex は both / M / F です", file=file, column=f"{where}.sex")
+    if "change_points" in entry:
+        delta = _number(entry, "change_points", where, file) / 100.0
+    else:
+        delta = _number(entry, "change", where, file)
+    start = entry.get("from")
+    return MigrationDelta(low, high, delta, sex, int(start) if start is not None else None)
+
+
+def scenario_from_mapping(data: dict[str, Any], file: str = "<scenario>") -> Scenario:
+    """A :class:`Scenario` from parsed TOML, with errors naming the file and the key."""
+    name = data.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise InputError("name (シナリオ名) がありません", file=file, column="name")
+    kwargs: dict[str, Any] = {"name": name.strip(), "description": str(data.get("description", ""))}
+    if "tfr" in data:
+        kwargs["tfr"] = _tfr(data["tfr"], file)
+    kwargs["migration"] = tuple(
+        _migration(m, i, file) for i, m in enumerate(data.get("migration", []))
+    )
+    variant = data.get("migration_variant", {})
+    if variant:
+        kwargs["migration_variant"] = str(variant.get("kind", "net_rates"))
+        if "fraction" in variant:
+            kwargs["convergence_fraction"] = _number(variant, "fraction", "migration_variant", file)
+        if "by" in variant:
+            kwargs["convergence_year"] = int(_number(variant, "by", "migration_variant", file))
+    if "foreign" in data:
+        share = _number(data["foreign"], "share", "foreign", file) / 100.0
+        kwargs["foreign_share"] = (int(_number(data["foreign"], "by", "foreign", file)), share)
+    try:
+        return Scenario(**kwargs)
+    except ValueError as error:
+        raise InputError(str(error), file=file) from None
+
+
+def read_scenario(path: str | Path) -> Scenario:
+    """Read one scenario file."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError("ファイルがありません", file=str(path)) from None
+    except tomllib.TOMLDecodeError as error:
+        raise InputError(f"TOMLとして読めません: {error}", file=str(path)) from None
+    return scenario_from_mapping(data, str(path))

@@ -1,0 +1,75 @@
+"""Hindcast: project from an earlier census with only what was known then, compare with 2015.
+
+This is how we measure the engine's accuracy on real data (docs/accuracy.md): every
+municipality, assumptions estimated from census pairs and life tables up to the base year.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from sousei.demography.ages import AGE_STEP
+from sousei.demography.cohort_component import project_cohort_component
+from sousei.demography.estimation import estimate_from_census
+from sousei.demography.indicators import age_group_totals
+from sousei.vision.inputs import census_history
+from sousei.vision.mortality import survival_known_at
+
+SIZE_CLASSES = (0, 5_000, 20_000, 50_000, 100_000, 300_000, np.inf)
+SIZE_LABELS = ("5千人未満", "5千～2万人", "2万～5万人", "5万～10万人", "10万～30万人", "30万人以上")
+FUKUSHIMA = "07"
+
+
+@dataclass(frozen=True)
+class Hindcast:
+    base_year: int
+    target_year: int
+    errors: pd.DataFrame  # one row per municipality: code, size class, % errors
+
+
+def hindcast(base_year: int, target_year: int = 2015, migration_periods: int = 1) -> Hindcast:
+    history = census_history()
+    survival, birth = survival_known_at(base_year)
+    assumptions = estimate_from_census(
+        history.by_year(), survival, birth, base_year, migration_periods
+    )
+    steps = (target_year - base_year) // AGE_STEP
+    projection = project_cohort_component(history.at(base_year), assumptions, steps)
+    projected = age_group_totals(projection.population[0, -1])
+    observed = age_group_totals(history.population[history.years.index(target_year)])
+    observed["total"] = history.observed_total[history.years.index(target_year)]
+    base_total = history.observed_total[history.years.index(base_year)]
+    frame = pd.DataFrame({"area_code": history.regions, "name": history.names})
+    frame["base_population"] = base_total
+    frame["size_class"] = pd.cut(base_total, SIZE_CLASSES, labels=SIZE_LABELS, right=False)
+    for name in ("total", "child", "working", "elderly"):
+        with np.errstate(divide="ignore", invalid="ignore"):
+            frame[f"{name}_error_pct"] = 100 * (projected[name] - observed[name]) / observed[name]
+    frame["fukushima"] = frame["area_code"].str[:2] == FUKUSHIMA
+    return Hindcast(base_year, target_year, frame)
+
+
+def error_summary(result: Hindcast, exclude_fukushima: bool = False) -> pd.DataFrame:
+    """Median and mean absolute % error by size class and overall, for each indicator.
+
+    Municipalities whose observed value is zero (Fukushima's evacuated towns in 2015) have no
+    percentage error and are left out of the statistics, and counted apart.
+    """
+    frame = result.errors
+    if exclude_fukushima:
+        frame = frame[~frame["fukushima"]]
+    rows = []
+    groups = [("全体", frame)] + [
+        (label, frame[frame["size_class"] == label]) for label in SIZE_LABELS
+    ]
+    for label, part in groups:
+        row: dict[str, object] = {"size_class": label, "municipalities": len(part)}
+        for name in ("total", "child", "working", "elderly"):
+            errors = part[f"{name}_error_pct"].replace([np.inf, -np.inf], np.nan).dropna().abs()
+            row[f"{name}_median"] = errors.median()
+            row[f"{name}_mean"] = errors.mean()
+        rows.append(row)
+    return pd.DataFrame(rows)

@@ -1,0 +1,103 @@
+"""Projection results as tables: the simulation table of a 人口ビジョン and the long layout.
+
+Numbers stay numbers here (persons as floats, shares as fractions); Japanese formatting
+(△, separators, %) happens where they are printed or written.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from sousei.demography.ages import AGE_STARTS, AGE_STEP, OPEN_AGE, SEXES
+from sousei.demography.indicators import (
+    INDICATOR_LABELS,
+    SHARE_INDICATORS,
+    difference_from_baseline,
+    indicators,
+)
+from sousei.demography.projection import Projection
+from sousei.demography.runner import ScenarioRun
+
+DIFFERENCE_SUFFIX = "(基準推計との差)"
+
+
+def scenario_label(run: ScenarioRun, k: int) -> str:
+    scenario = run.scenarios[k]
+    if scenario.name == "baseline":
+        return "基準推計"
+    return scenario.name
+
+
+def run_indicators(run: ScenarioRun) -> dict[str, np.ndarray]:
+    """Indicator arrays (scenario, year, region) of a run, Japanese/foreign rows when split."""
+    foreign = run.foreign.population if run.foreign is not None else None
+    return indicators(run.total.population, foreign)
+
+
+def simulation_table(run: ScenarioRun, region: int) -> pd.DataFrame:
+    """Rows (シナリオ, 指標) x columns years for one region, with difference rows.
+
+    Like the 人口推移のシミュレーション tables: each scenario block repeats the indicator rows,
+    and every scenario other than the baseline adds its difference from the baseline for the
+    counts (shares are compared by reading the blocks side by side).
+    """
+    values = run_indicators(run)
+    differences = difference_from_baseline(values)
+    rows: list[tuple[str, str]] = []
+    data: list[np.ndarray] = []
+    for k in range(len(run.scenarios)):
+        label = scenario_label(run, k)
+        for name, array in values.items():
+            rows.append((label, INDICATOR_LABELS[name]))
+            data.append(array[k, :, region])
+        if k == 0:
+            continue
+        for name, array in differences.items():
+            if name in SHARE_INDICATORS:
+                continue
+            rows.append((label, INDICATOR_LABELS[name] + DIFFERENCE_SUFFIX))
+            data.append(array[k, :, region])
+    index = pd.MultiIndex.from_tuples(rows, names=["シナリオ", "指標"])
+    return pd.DataFrame(np.array(data), index=index, columns=list(run.total.years))
+
+
+def long_frame(projection: Projection, scenario_labels: list[str] | None = None) -> pd.DataFrame:
+    """Every cell as the long layout plus a ``scenario`` column (one row per cell)."""
+    k, y, r, s, a = (axis.ravel() for axis in np.indices(projection.population.shape))
+    labels = np.array(scenario_labels or list(projection.scenarios), dtype=object)
+    ages = np.array(AGE_STARTS)
+    spans = pd.array(np.full(a.shape, AGE_STEP), dtype="Int64")
+    spans[ages[a] == OPEN_AGE] = pd.NA
+    return pd.DataFrame(
+        {
+            "area_code": np.array(projection.regions, dtype=object)[r],
+            "nationality": projection.nationality,
+            "sex": np.array(SEXES, dtype=object)[s],
+            "age_start": ages[a],
+            "age_span": spans,
+            "year": np.array(projection.years)[y],
+            "value": projection.population.ravel(),
+            "scenario": labels[k],
+        }
+    )
+
+
+def batch_summary(run: ScenarioRun, names: tuple[str, ...]) -> pd.DataFrame:
+    """One row per region: base and final totals per scenario, change and ageing rate."""
+    values = run_indicators(run)
+    total = values["total"]
+    years = run.total.years
+    frame = pd.DataFrame({"地域コード": run.total.regions, "地域名": names})
+    frame[f"{years[0]}年 総人口"] = total[0, 0]
+    for k in range(len(run.scenarios)):
+        label = scenario_label(run, k)
+        frame[f"{years[-1]}年 総人口 ({label})"] = total[k, -1]
+    frame["増減率 (基準推計)"] = np.divide(
+        total[0, -1] - total[0, 0],
+        total[0, 0],
+        out=np.zeros_like(total[0, 0]),
+        where=total[0, 0] > 0,
+    )
+    frame[f"{years[-1]}年 高齢化率 (基準推計)"] = values["elderly_share"][0, -1]
+    return frame

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+from typer.testing import CliRunner
+
+from sousei.cli import app
+from tests.io.progress_fixture import ROWS, build_progress_workbook
+
+
+def test_evaluate_prints_the_summary_table_and_writes_the_workbook(tmp_path: Path) -> None:
+    source = build_progress_workbook(tmp_path / "progress.xlsx")
+    out = tmp_path / "evaluated.xlsx"
+    result = CliRunner().invoke(app, ["evaluate", str(source), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "令和9年度時点" in result.output
+    total = next(line for line in result.output.splitlines() if "合計" in line)
+    cells = [c.strip() for c in total.split("│") if c.strip()]
+    assert cells == ["合計", "16", "9", "4", "1", "2", "64%", "29%", "7%"]
+    assert openpyxl.load_workbook(out).sheetnames == ["事業一覧", "数値目標", "達成状況"]
+
+
+def test_evaluate_json_with_scheme_and_as_of(tmp_path: Path) -> None:
+    source = build_progress_workbook(tmp_path / "progress.xlsx")
+    result = CliRunner().invoke(
+        app, ["evaluate", str(source), "--json", "--scheme", "standard", "--as-of", "R8"]
+    )
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert summary["as_of"] == 2026
+    assert set(summary) >= {"goals", "total"}
+    goal_1 = summary["goals"][0]
+    assert goal_1["name"] == "(1) 安定した雇用を生み出す"
+    # as of R8: founders 17/40 △, shops 17/35 △, farming 4/20 △, products 5/25 △
+    assert goal_1["grades"] == {"○": 0, "△": 4, "×": 0}
+    assert goal_1["shares"] == {"○": 0, "△": 100, "×": 0}
+    assert not (tmp_path / "progress_評価.xlsx").exists()  # --json alone writes nothing
+
+
+def test_evaluate_reports_bad_cells_and_bad_options(tmp_path: Path) -> None:
+    rows = [list(r) for r in ROWS]
+    rows[0][5] = "八件"
+    source = build_progress_workbook(tmp_path / "bad.xlsx", rows)
+    result = CliRunner().invoke(app, ["evaluate", str(source)])
+    assert result.exit_code == 1
+    assert "4行目 F列「R7/実績値」" in result.output
+    assert not (tmp_path / "bad_評価.xlsx").exists()
+    good = build_progress_workbook(tmp_path / "good.xlsx")
+    wrong = CliRunner().invoke(app, ["evaluate", str(good), "--scheme", "zzz"])
+    assert wrong.exit_code == 2 and "評価方式「zzz」はありません" in wrong.output
+
+
+def test_template_command(tmp_path: Path) -> None:
+    source = build_progress_workbook(tmp_path / "progress.xlsx")
+    out = tmp_path / "kenko.xlsx"
+    result = CliRunner().invoke(
+        app, ["template", str(source), "--department", "健康課", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    ws = openpyxl.load_workbook(out)["実績値入力"]
+    assert [r[3] for r in ws.iter_rows(min_row=5, values_only=True)] == ["合計特殊出生率"]

@@ -1,0 +1,136 @@
+"""`sousei project` end to end on the shipped data: same numbers as the library."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from sousei.cli import app
+from sousei.demography.ages import ELDERLY
+from sousei.demography.scenarios import BASELINE, MigrationDelta, Scenario, TfrPath
+from sousei.vision.run import ProjectionRequest, run_projection
+
+runner = CliRunner()
+
+TFR = 'name = "出生率向上"\n[tfr]\nchange = 0.1\nby = 2060\n'
+YOUNG = 'name = "若者定着"\n[[migration]]\nages = "10-29"\nchange_points = 0.5\n'
+
+
+@pytest.fixture
+def scenario_files(tmp_path: Path) -> list[Path]:
+    files = []
+    for name, text in (("tfr.toml", TFR), ("young.toml", YOUNG)):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        files.append(path)
+    return files
+
+
+def test_one_area_prints_the_table_and_writes_the_long_csv(tmp_path, scenario_files) -> None:
+    out = tmp_path / "kurume.csv"
+    args = ["project", "--area", "久留米市", "--to", "2045", "--out", str(out)]
+    for path in scenario_files:
+        args += ["--scenario", str(path)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "久留米市(40203)" in result.output
+    assert "304,552" in result.output  # 2015 census, the base
+    assert "基準推計との差" in result.output
+    cells = pd.read_csv(out, encoding="utf-8-sig", dtype={"area_code": str})
+    assert list(cells.columns[:7]) == [
+        "area_code",
+        "nationality",
+        "sex",
+        "age_start",
+        "age_span",
+        "year",
+        "value",
+    ]
+    request = ProjectionRequest(
+        ("40203",),
+        2015,
+        2045,
+        (
+            BASELINE,
+            Scenario("出生率向上", tfr=TfrPath(((2060, 0.1),))),
+            Scenario("若者定着", migration=(MigrationDelta(10, 29, 0.005),)),
+        ),
+    )
+    _, run = run_projection(request)
+    for k, label in enumerate(("基準推計", "出生率向上", "若者定着")):
+        cli_total = cells[(cells["scenario"] == label) & (cells["year"] == 2045)]["value"].sum()
+        assert cli_total == pytest.approx(run.total.population[k, -1].sum(), abs=1e-3)
+    assert cells["age_span"].isna().sum() == len(cells) // 19  # 90+ is open-ended
+
+
+def test_ipss_assumptions_reproduce_the_published_2045_total() -> None:
+    result = runner.invoke(
+        app, ["project", "--area", "40203", "--assumptions", "ipss", "--to", "2045"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "279,310" in result.output  # IPSS 2018: 久留米市 2045
+
+
+def test_workbook_cells_are_numbers_with_formats(tmp_path) -> None:
+    out = tmp_path / "kama.xlsx"
+    result = runner.invoke(app, ["project", "--area", "402273", "--to", "2045", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    book = load_workbook(out)
+    sheet = book["嘉麻市(40227)"]
+    assert [c.value for c in sheet[1][:3]] == ["シナリオ", "指標", 2015]
+    total = sheet.cell(row=2, column=3)
+    assert total.value == pytest.approx(38_743, abs=0.5)  # 2015 census
+    assert total.number_format == '#,##0;"△"#,##0'
+    assert sheet.cell(row=6, column=3).number_format.startswith("0.0%")
+
+
+def test_prefecture_batch_lists_every_municipality(tmp_path) -> None:
+    out = tmp_path / "fukuoka.xlsx"
+    result = runner.invoke(
+        app, ["project", "--prefecture", "40", "--to", "2045", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    summary = load_workbook(out)["一覧"]
+    assert summary.max_row == 1 + 60  # header + Fukuoka's 60 municipalities
+    assert "那珂川市" in result.output  # 40305 in the 2015 data, shown by today's name
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--area", "402037"], "検査数字"),
+        (["--area", "府中市"], "複数"),
+        (["--area", "40203", "--to", "2047"], "5年刻み"),
+        ([], "--area"),
+    ],
+)
+def test_bad_requests_get_a_japanese_error(args, message) -> None:
+    result = runner.invoke(app, ["project", *args])
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_scenarios_change_no_one_already_past_the_ages_they_touch() -> None:
+    """Fertility or young-age migration cannot change 65+ until those cohorts reach 65."""
+    request = ProjectionRequest(
+        ("40203", "40227", "01100"),
+        2015,
+        2085,
+        (
+            BASELINE,
+            Scenario("fertility", tfr=TfrPath(((2060, 0.3),))),
+            Scenario("young", migration=(MigrationDelta(10, 29, 0.02),)),
+        ),
+    )
+    _, run = run_projection(request)
+    elderly = run.total.population[..., ELDERLY].sum(axis=(-2, -1))
+    years = np.array(run.total.years)
+    # Born in 2015-20 at the earliest: 65+ from 2085. Aged 25-29 in 2015: 65+ from 2055.
+    assert np.array_equal(elderly[1, years < 2085], elderly[0, years < 2085])
+    assert np.array_equal(elderly[2, years < 2055], elderly[0, years < 2055])
+    assert np.all(elderly[2, years >= 2055] > elderly[0, years >= 2055])
