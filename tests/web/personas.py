@@ -59,7 +59,8 @@ def _tree(org: Organisation, prefix: str) -> Tenant:
     kpi = KPI.objects.create(
         project=project, number=1, name="物産展の来場者数", unit="人", direction="higher",
         aggregation="level", target_kind="level", target_value=Decimal(1000),
-        target_year=2026, baseline=Decimal(600), baseline_year=2021, department="商工政策課",
+        target_year=2026, target_text="1,000人(R8)", baseline=Decimal(600), baseline_year=2021,
+        department="商工政策課",
     )
     other = KPI.objects.create(
         project=project, number=2, name="新規就農者数", unit="人", aggregation="flow",

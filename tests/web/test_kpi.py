@@ -19,7 +19,7 @@ def _page(client, kpi) -> str:
 def test_kpi_page_shows_figures_grade_and_rule(world, login) -> None:
     home = world["home"]
     body = _page(login(home.users["committee"]), home.kpi)
-    assert "600（R3）" in body and "1,000（R8）" in body
+    assert "600（R3）" in body and "1,000人(R8)" in body
     assert '<td class="num">700</td>' in body
     assert "総合評価（令和4年度時点）" in body
     assert '<strong class="grade-symbol">△</strong>（達成率 70.0%）' in body
