@@ -46,7 +46,9 @@ def kpi_chart_svg(kpi: object, actuals: Iterable[object], plan_years: list[int])
     if not values:
         return mark_safe("")  # nothing to draw yet; the table says so
     x = _scale(min(years), max(years), WIDTH, flip=False)
-    y = _scale(min(0.0, min(values)), max(values) * 1.1 or 1.0, HEIGHT, flip=True)
+    low, high = min(values), max(values)
+    margin = (high - low) * 0.15 or abs(high) * 0.1 or 1.0
+    y = _scale(low - margin, high + margin, HEIGHT, flip=True)
     target_line = ""
     if len(path) == 2:
         (y0, v0), (y1, v1) = path

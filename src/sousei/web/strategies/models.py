@@ -37,7 +37,7 @@ class Strategy(Versioned):
         verbose_name = "総合戦略"
 
     def __str__(self) -> str:
-        return f"{self.name}（デモ用）" if self.is_demo else self.name
+        return f"{self.name}（デモ用）" if self.is_demo and "デモ" not in self.name else self.name
 
     @property
     def strategy(self) -> Strategy:
