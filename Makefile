@@ -24,6 +24,7 @@ lint: install
 test: install system-deps lint
 	$(BIN)/python -m pytest -q -p no:cacheprovider; rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "no test was collected: failing on purpose"; exit 1; fi; exit $$rc
+	scripts/pg-test.sh
 
 test-fast: install
 	$(BIN)/python -m pytest -q -x -m "not slow and not browser"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from sousei import __version__
+from sousei.cli.serve import serve
 
 app = typer.Typer(
     name="sousei",
@@ -32,6 +33,7 @@ def _root(
 from sousei.cli import project as _project  # noqa: E402 - commands register after the app
 
 app.command("project")(_project.project)
+app.command("serve")(serve)
 
 
 def main() -> None:

@@ -1,0 +1,1 @@
+"""Organisations, memberships with roles, login, and the one access helper."""

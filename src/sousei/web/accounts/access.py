@@ -1,0 +1,65 @@
+"""The one access check. Every view fetches objects through `get_for_user`.
+
+Anything the user may not see or change answers 404, so an outsider cannot even learn that an
+object exists. Each model exposes `.organisation` (the owner) and, when it matters,
+`.department` (the 担当課 owning a KPI) and `.is_published` (visible to viewers).
+"""
+
+from __future__ import annotations
+
+from typing import Literal, TypeVar
+
+from django.db import models
+from django.http import Http404, HttpRequest
+
+from sousei.web.accounts.models import Membership, Organisation, Role
+
+Need = Literal["read", "write", "enter", "comment", "audit", "publish"]
+M = TypeVar("M", bound=models.Model)
+
+_READERS = {Role.ADMIN, Role.PLANNING, Role.DEPARTMENT, Role.COMMITTEE}
+_ROLES_FOR: dict[str, set[str]] = {
+    "write": {Role.ADMIN, Role.PLANNING},
+    "publish": {Role.ADMIN, Role.PLANNING},
+    "audit": {Role.ADMIN, Role.PLANNING},
+    "comment": {Role.ADMIN, Role.PLANNING, Role.COMMITTEE},
+    "enter": {Role.ADMIN, Role.PLANNING, Role.DEPARTMENT},
+}
+
+
+def membership_for(request: HttpRequest, organisation: Organisation) -> Membership | None:
+    if not request.user.is_authenticated:
+        return None
+    return Membership.objects.filter(user=request.user, organisation=organisation).first()
+
+
+def allows(membership: Membership | None, obj: models.Model, need: Need) -> bool:
+    """Whether the role in the owning organisation permits `need` on `obj`."""
+    if membership is None:
+        return False
+    role = membership.role
+    if need == "read":
+        return role in _READERS or bool(getattr(obj, "is_published", False))
+    if role not in _ROLES_FOR[need]:
+        return False
+    if need == "enter" and role == Role.DEPARTMENT:
+        owner = getattr(obj, "department", None)
+        return bool(owner) and owner == membership.department
+    return True
+
+
+def get_for_user(request: HttpRequest, model: type[M], pk: object, need: Need = "read") -> M:
+    """The object with primary key `pk` if the user may `need` it, else Http404."""
+    try:
+        obj = model._default_manager.get(pk=pk)
+    except (model.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    if not allows(membership_for(request, obj.organisation), obj, need):
+        raise Http404
+    return obj
+
+
+def organisations_for(request: HttpRequest) -> models.QuerySet[Organisation]:
+    if not request.user.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(memberships__user=request.user).distinct()

@@ -1,0 +1,1 @@
+"""Strategy persistence: the tree, budgets, partner roles, KPI actuals, comments, snapshots."""

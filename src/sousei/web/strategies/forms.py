@@ -1,0 +1,66 @@
+"""Forms with Japanese validation messages; numbers are read by `sousei.japanese`."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import forms
+
+from sousei.japanese import NumberError, parse_number
+from sousei.web.strategies.models import ActualState
+
+
+class ActualForm(forms.Form):
+    state = forms.ChoiceField(
+        label="状態", choices=ActualState.choices, initial=ActualState.NUMBER,
+        error_messages={
+            "required": "状態を選んでください", "invalid_choice": "状態を選び直してください"
+        },
+    )
+    value = forms.CharField(label="実績値", required=False, max_length=40)
+    note = forms.CharField(label="備考", required=False, max_length=300)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args: object, unit: str = "", **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.unit = unit
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean()
+        state = data.get("state")
+        text = (data.get("value") or "").strip()
+        if state == ActualState.NUMBER:
+            if not text:
+                self.add_error(
+                    "value",
+                    "実績値を入力してください（数値が未確定の場合は状態で「公表後記入予定」などを選んでください）",
+                )
+                return data
+            try:
+                parsed = parse_number(text)
+            except NumberError:
+                self.add_error(
+                    "value", f"実績値「{text}」は数値として読めません（例: 1,234 または 12.5）"
+                )
+                return data
+            if parsed.unit and parsed.unit != self.unit:
+                self.add_error(
+                    "value", f"単位「{parsed.unit}」はこのKPIの単位「{self.unit}」と違います"
+                )
+                return data
+            data["value"] = Decimal(repr(parsed.value))
+            if abs(data["value"]) >= Decimal(10) ** 15:
+                self.add_error("value", "実績値が大きすぎます")
+        elif state:
+            if text:
+                label = ActualState(state).label
+                self.add_error("value", f"状態が「{label}」のときは実績値を空欄にしてください")
+            data["value"] = None
+        return data
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(
+        label="意見", max_length=4000, widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "意見を入力してください"},
+    )

@@ -1,0 +1,332 @@
+"""DB models of the strategy tree. Shapes follow `sousei.strategy.model`; `convert.py` maps them.
+
+Editable rows carry `version` for optimistic concurrency (see `versioning.py`). Each model
+exposes `.organisation` (owner, for access checks and the audit trail) and `.strategy`.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from sousei.web.accounts.models import Organisation
+
+VALUE = {"max_digits": 20, "decimal_places": 4, "null": True, "blank": True}
+
+
+class Versioned(models.Model):
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class Strategy(Versioned):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="strategies"
+    )
+    name = models.CharField("名称", max_length=200)
+    plan_start = models.PositiveSmallIntegerField("計画開始年度")
+    plan_end = models.PositiveSmallIntegerField("計画終了年度")
+    is_demo = models.BooleanField("デモ用", default=False)
+    # A name from sousei.strategy.SCHEMES (standard = ○△×, a-e, sabc, standard-prorated).
+    grading_scheme = models.CharField("評価方式", max_length=50, default="standard")
+
+    class Meta:
+        ordering = ("organisation", "-plan_start", "name")
+        verbose_name = "総合戦略"
+
+    def __str__(self) -> str:
+        return f"{self.name}（デモ用）" if self.is_demo and "デモ" not in self.name else self.name
+
+    @property
+    def strategy(self) -> Strategy:
+        return self
+
+    @property
+    def is_published(self) -> bool:
+        return self.snapshots.exists()
+
+    @property
+    def plan_years(self) -> list[int]:
+        return list(range(self.plan_start, self.plan_end + 1))
+
+
+class BasicGoal(Versioned):
+    strategy_ref = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="goals")
+    number = models.PositiveSmallIntegerField("番号")
+    name = models.CharField("基本目標", max_length=300)
+
+    class Meta:
+        ordering = ("number",)
+        verbose_name = "基本目標"
+
+    def __str__(self) -> str:
+        return f"基本目標{self.number} {self.name}"
+
+    @property
+    def strategy(self) -> Strategy:
+        return self.strategy_ref
+
+    @property
+    def organisation(self) -> Organisation:
+        return self.strategy_ref.organisation
+
+
+class Direction(Versioned):
+    goal = models.ForeignKey(BasicGoal, on_delete=models.CASCADE, related_name="directions")
+    number = models.PositiveSmallIntegerField("番号")
+    name = models.CharField("基本的方向", max_length=300)
+
+    class Meta:
+        ordering = ("number",)
+        verbose_name = "基本的方向"
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def strategy(self) -> Strategy:
+        return self.goal.strategy
+
+    @property
+    def organisation(self) -> Organisation:
+        return self.goal.organisation
+
+
+class Measure(Versioned):
+    direction = models.ForeignKey(Direction, on_delete=models.CASCADE, related_name="measures")
+    number = models.PositiveSmallIntegerField("番号")
+    name = models.CharField("施策", max_length=300)
+
+    class Meta:
+        ordering = ("number",)
+        verbose_name = "施策"
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def strategy(self) -> Strategy:
+        return self.direction.strategy
+
+    @property
+    def organisation(self) -> Organisation:
+        return self.direction.organisation
+
+
+class Project(Versioned):
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="projects")
+    number = models.PositiveSmallIntegerField("番号")
+    name = models.CharField("具体的な事業", max_length=300)
+    purpose = models.TextField("事業の目的と概要", blank=True)
+    departments = models.CharField("担当課", max_length=300, blank=True)
+
+    class Meta:
+        ordering = ("number",)
+        verbose_name = "具体的な事業"
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def strategy(self) -> Strategy:
+        return self.measure.strategy
+
+    @property
+    def organisation(self) -> Organisation:
+        return self.measure.organisation
+
+
+class PartnerRole(Versioned):
+    """役割分担: what one partner municipality (or the 連携市町 as a group) does in a project."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="roles")
+    municipality = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    label = models.CharField("団体", max_length=100)  # 久留米市 / 連携市町
+    role = models.TextField("役割")
+
+    class Meta:
+        ordering = ("id",)
+        verbose_name = "役割分担"
+
+    def __str__(self) -> str:
+        return f"{self.project} / {self.label}"
+
+    @property
+    def strategy(self) -> Strategy:
+        return self.project.strategy
+
+    @property
+    def organisation(self) -> Organisation:
+        return self.project.organisation
+
+
+class Budget(Versioned):
+    """事業費 of one fiscal year in 千円; blank while the budget is not decided."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="budgets")
+    fiscal_year = models.PositiveSmallIntegerField("年度")
+    thousand_yen = models.DecimalField("事業費(千円)", **VALUE)
+
+    class Meta:
+        ordering = ("fiscal_year",)
+        constraints = (
+            models.UniqueConstraint(fields=("project", "fiscal_year"), name="one_budget_per_fy"),
+        )
+        verbose_name = "事業費"
+
+    def __str__(self) -> str:
+        return f"{self.project} {self.fiscal_year}年度 事業費"
+
+    @property
+    def strategy(self) -> Strategy:
+        return self.project.strategy
+
+    @property
+    def organisation(self) -> Organisation:
+        return self.project.organisation
+
+
+class KPI(Versioned):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="kpis")
+    number = models.PositiveSmallIntegerField("番号", default=1)
+    name = models.CharField("重要業績評価指標", max_length=300)
+    unit = models.CharField("単位", max_length=30)
+    direction = models.CharField(
+        "方向", max_length=10, choices=[("higher", "高いほど良い"), ("lower", "低いほど良い")],
+        default="higher",
+    )
+    aggregation = models.CharField(
+        "集計", max_length=10, default="level",
+        choices=[("flow", "年度ごとの件数(累計)"), ("stock", "累計値"), ("level", "水準")],
+    )
+    target_kind = models.CharField(
+        "目標の種類", max_length=20, default="level",
+        choices=[
+            ("level", "目標年度の水準"), ("cumulative", "計画期間の累計"), ("stock", "累計到達"),
+            ("at_least", "以上"), ("at_most", "以下"), ("decrease", "減少"),
+            ("qualitative", "定性"),
+        ],
+    )
+    target_value = models.DecimalField("目標値", **VALUE)
+    target_year = models.PositiveSmallIntegerField("目標年度", null=True, blank=True)
+    target_text = models.CharField("目標値(表記)", max_length=100, blank=True)
+    baseline = models.DecimalField("基準値", **VALUE)
+    baseline_year = models.PositiveSmallIntegerField("基準年度", null=True, blank=True)
+    department = models.CharField("担当課", max_length=100, blank=True)
+    source = models.CharField("出典", max_length=200, blank=True)
+
+    class Meta:
+        ordering = ("number", "id")
+        verbose_name = "KPI"
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def strategy(self) -> Strategy:
+        return self.project.strategy
+
+    @property
+    def organisation(self) -> Organisation:
+        return self.project.organisation
+
+
+class ActualState(models.TextChoices):
+    NUMBER = "number", "数値"
+    PENDING = "pending", "公表後記入予定"
+    NOT_OBTAINABLE = "not_obtainable", "把握不可能"
+    NOT_CARRIED_OUT = "not_carried_out", "未実施"
+
+
+class Actual(Versioned):
+    kpi = models.ForeignKey(KPI, on_delete=models.CASCADE, related_name="actuals")
+    fiscal_year = models.PositiveSmallIntegerField("年度")
+    state = models.CharField("状態", max_length=20, choices=ActualState.choices)
+    value = models.DecimalField("実績値", **VALUE)
+    note = models.CharField("備考", max_length=300, blank=True)
+
+    class Meta:
+        ordering = ("fiscal_year",)
+        constraints = (
+            models.UniqueConstraint(fields=("kpi", "fiscal_year"), name="one_actual_per_fy"),
+            models.CheckConstraint(
+                condition=(models.Q(state="number", value__isnull=False)
+                           | (~models.Q(state="number") & models.Q(value__isnull=True))),
+                name="value_iff_number",
+            ),
+        )
+        verbose_name = "実績値"
+
+    def __str__(self) -> str:
+        return f"{self.kpi} {self.fiscal_year}年度 実績値"
+
+    @property
+    def department(self) -> str:
+        return self.kpi.department
+
+    @property
+    def strategy(self) -> Strategy:
+        return self.kpi.strategy
+
+    @property
+    def organisation(self) -> Organisation:
+        return self.kpi.organisation
+
+
+class Comment(models.Model):
+    """A committee comment on a KPI or a basic goal; comments are added, never edited."""
+
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    kpi = models.ForeignKey(KPI, null=True, blank=True, on_delete=models.CASCADE,
+                            related_name="comments")
+    goal = models.ForeignKey(BasicGoal, null=True, blank=True, on_delete=models.CASCADE,
+                             related_name="comments")
+    body = models.TextField("意見")
+
+    class Meta:
+        ordering = ("created_at", "id")
+        verbose_name = "意見"
+
+    def __str__(self) -> str:
+        return f"{self.subject} への意見"
+
+    @property
+    def subject(self) -> KPI | BasicGoal:
+        return self.kpi or self.goal  # type: ignore[return-value]
+
+    @property
+    def organisation(self) -> Organisation:
+        return self.subject.organisation
+
+
+class EvaluationSnapshot(models.Model):
+    """A published evaluation frozen as data: later edits of actuals do not change it."""
+
+    strategy_ref = models.ForeignKey(Strategy, on_delete=models.PROTECT, related_name="snapshots")
+    fiscal_year = models.PositiveSmallIntegerField("評価年度")
+    scheme = models.CharField("評価方式", max_length=50)
+    published_at = models.DateTimeField(auto_now_add=True)
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    data = models.JSONField()
+
+    class Meta:
+        ordering = ("-published_at", "-id")
+        verbose_name = "公表済み評価"
+
+    def __str__(self) -> str:
+        return f"{self.strategy_ref} {self.fiscal_year}年度 評価"
+
+    is_published = True
+
+    @property
+    def strategy(self) -> Strategy:
+        return self.strategy_ref
+
+    @property
+    def organisation(self) -> Organisation:
+        return self.strategy_ref.organisation

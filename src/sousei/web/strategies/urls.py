@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from sousei.web.strategies.views import (
+    comments,
+    entry,
+    evaluation,
+    goal,
+    home,
+    kpi,
+    project,
+    tree,
+    workbook,
+)
+
+app_name = "strategies"
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("strategies/<int:pk>/", tree.strategy_tree, name="tree"),
+    path("strategies/<int:pk>/evaluation/", evaluation.evaluation_view, name="evaluation"),
+    path("strategies/<int:pk>/publish/", evaluation.publish, name="publish"),
+    path("strategies/<int:pk>/workbook/", workbook.workbook_page, name="workbook"),
+    path("strategies/<int:pk>/workbook/progress.xlsx", workbook.download_progress,
+         name="download_progress"),
+    path("strategies/<int:pk>/workbook/template.xlsx", workbook.download_template,
+         name="download_template"),
+    path("snapshots/<int:pk>/", evaluation.snapshot_detail, name="snapshot"),
+    path("goals/<int:pk>/", goal.goal_dashboard, name="goal"),
+    path("projects/<int:pk>/", project.project_detail, name="project"),
+    path("kpis/<int:pk>/", kpi.kpi_detail, name="kpi"),
+    path("kpis/<int:pk>/actuals/<int:fiscal_year>/", entry.actual_entry, name="actual_entry"),
+    path("kpis/<int:pk>/comments/", comments.kpi_comment, name="kpi_comment"),
+    path("goals/<int:pk>/comments/", comments.goal_comment, name="goal_comment"),
+]

@@ -1,0 +1,62 @@
+"""Optimistic concurrency plus audit: the one write path for editable rows.
+
+A form carries the `version` the user saw. The update only happens if the row still has that
+version; otherwise `StaleEditError` carries the newer values so the page can show them. The audit
+event is written in the same transaction as the change.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.db import models, transaction
+from django.forms.models import model_to_dict
+
+from sousei.web.audit.record import record_event
+
+
+class StaleEditError(Exception):
+    """Someone saved this row after the user loaded it; `current` is the row as it is now."""
+
+    def __init__(self, current: models.Model) -> None:
+        super().__init__("stale edit")
+        self.current = current
+
+
+def snapshot(obj: models.Model) -> dict[str, Any]:
+    """The row's editable fields as plain data for the audit trail."""
+    data = {
+        key: format(value.normalize(), "f") if isinstance(value, Decimal) else value
+        for key, value in model_to_dict(obj).items()
+    }
+    data["version"] = getattr(obj, "version", None)
+    return data
+
+
+def save_versioned(
+    actor: Any, obj: models.Model, expected_version: int, changes: dict[str, Any], action: str
+) -> models.Model:
+    """Apply `changes` to `obj` if its stored version is still `expected_version`."""
+    model = type(obj)
+    with transaction.atomic():
+        current = model._default_manager.select_for_update().get(pk=obj.pk)
+        if current.version != expected_version:
+            raise StaleEditError(current)
+        before = snapshot(current)
+        for field, value in changes.items():
+            setattr(current, field, value)
+        current.version = expected_version + 1
+        current.full_clean()
+        current.save()
+        record_event(actor, current, action, before=before, after=snapshot(current))
+    return current
+
+
+def create_audited(actor: Any, obj: models.Model, action: str) -> models.Model:
+    """Insert a new row and its audit event together."""
+    with transaction.atomic():
+        obj.full_clean()
+        obj.save()
+        record_event(actor, obj, action, before=None, after=snapshot(obj))
+    return obj

@@ -1,0 +1,1 @@
+"""Strategy pages, one module per feature."""
