@@ -29,6 +29,7 @@ class Section:
     title: str
     paragraphs: tuple[str, ...] = ()
     blocks: tuple[ReportTable | Chart, ...] = ()
+    landscape: bool = False  # wide tables (事業一覧) print on A4 landscape pages
 
     @property
     def items(self) -> list[dict[str, object]]:

@@ -26,7 +26,7 @@ CHROMIUM_ARGS = [
 ]
 FOOTER = (
     '<div style="width:100%;font-size:8px;text-align:center;'
-    "font-family:'Noto Sans CJK JP',sans-serif;\">"
+    "font-family:'DejaVu Sans',sans-serif;\">"
     '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'
 )
 ORIGIN = "https://sousei.invalid"  # never reached: every request is answered by a route
@@ -91,6 +91,7 @@ class PdfPrinter:
             page.emulate_media(media="print")
             data = page.pdf(
                 format="A4",
+                prefer_css_page_size=True,
                 print_background=True,
                 display_header_footer=True,
                 header_template="<span></span>",
