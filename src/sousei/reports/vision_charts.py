@@ -90,7 +90,8 @@ def pyramid_chart(data: VisionData, final: bool) -> Chart:
     index = -1 if final else 0
     year = data.years[index]
     block = data.population(0)[index]
-    limit = float(block.max()) * 1.1
+    # One scale for the base and final years, so the two pyramids compare at a glance.
+    limit = float(max(data.population(0)[0].max(), data.population(0)[-1].max())) * 1.1
 
     def draw(figure: Figure) -> None:
         ax = figure.subplots()
