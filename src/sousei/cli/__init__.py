@@ -45,3 +45,6 @@ from sousei.cli import evaluate, template  # noqa: E402
 
 app.command("evaluate")(evaluate.evaluate_command)
 app.command("template")(template.template_command)
+from sousei.cli import report  # noqa: E402
+
+app.add_typer(report.app, name="report")

@@ -1,0 +1,121 @@
+"""`sousei report vision|kpi`: the 人口ビジョン chapter and the KPI verification report as files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from sousei.demography.scenarios import BASELINE
+from sousei.io.codes import AreaCodeError
+from sousei.io.errors import InputError, WorkbookError
+from sousei.io.progress_read import read_progress_workbook
+from sousei.io.project_sheet import read_project_sheets
+from sousei.io.scenario_file import read_scenario
+from sousei.japanese import EraError, parse_fiscal_year
+from sousei.reports.kpi import write_kpi_report
+from sousei.reports.pdf import ChromiumNotFoundError, PdfPrinter
+from sousei.reports.vision import write_vision_report
+from sousei.reports.vision_data import vision_data
+from sousei.strategy import evaluate_strategy, get_scheme
+from sousei.vision.areas import data_codes
+from sousei.vision.run import ProjectionRequest
+
+app = typer.Typer(help="報告書(Excel・PDF・グラフ)を作成します", no_args_is_help=True)
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    Console(stderr=True).print(f"エラー: {message}", markup=False)
+    return typer.Exit(code=code)
+
+
+@app.command("vision")
+def vision_command(
+    area: list[str] = typer.Option([], "--area", "-a", help="市区町村のコードまたは名称"),
+    prefecture: str | None = typer.Option(None, "--prefecture", "-p", help="都道府県の全市区町村"),
+    every: bool = typer.Option(False, "--all", help="全市区町村"),
+    scenario: list[Path] = typer.Option([], "--scenario", "-s", help="シナリオファイル(TOML)"),
+    assumptions: str = typer.Option("census", "--assumptions", help="census または ipss"),
+    base_year: int = typer.Option(2015, "--base-year", help="基準年"),
+    to_year: int = typer.Option(2060, "--to", help="推計の終了年"),
+    out: Path = typer.Option(..., "--out", "-o", help="出力フォルダ"),
+    pdf: bool = typer.Option(True, "--pdf/--no-pdf", help="PDFも作成する"),
+) -> None:
+    """人口ビジョンの報告書(Excel・HTML・PDF・グラフ)を市区町村ごとに作成します。"""
+    try:
+        regions = data_codes(area, prefecture, every)
+        scenarios = (BASELINE, *(read_scenario(path) for path in scenario))
+        request = ProjectionRequest(regions, base_year, to_year, scenarios, assumptions)
+        reports = vision_data(request)
+    except (AreaCodeError, InputError, ValueError, KeyError) as error:
+        raise _fail(str(error).strip("'\"")) from None
+    console = Console()
+    batch = len(reports) > 1
+    try:
+        printer = PdfPrinter() if pdf else None
+        with (
+            printer or _Nothing(),
+            Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=console,
+                disable=not batch,
+                transient=True,
+            ) as progress,
+        ):
+            task = progress.add_task("報告書を作成中", total=len(reports))
+            for data in reports:
+                target = out / f"{data.code}_{data.name}" if batch else out
+                files = write_vision_report(data, target, printer, pdf)
+                progress.advance(task)
+                if not batch:
+                    for path in (files.xlsx, files.pdf, files.html):
+                        if path is not None:
+                            console.print(f"書き出しました: {path}", markup=False)
+    except ChromiumNotFoundError as error:
+        raise _fail(str(error)) from None
+    if batch:
+        console.print(f"{len(reports)}市区町村の報告書を {out} に書き出しました", markup=False)
+
+
+class _Nothing:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *args: object) -> None:
+        return None
+
+
+@app.command("kpi")
+def kpi_command(
+    workbook: Annotated[Path, typer.Argument(help="事業一覧の Excel ファイル (.xlsx)")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="出力フォルダ")],
+    as_of: Annotated[str | None, typer.Option(help="評価する年度 (例: R7, 2025)")] = None,
+    scheme: Annotated[str, typer.Option(help="評価方式 (standard, a-e, sabc, ...)")] = "standard",
+    projects: Annotated[Path | None, typer.Option(help="連携事業の事業シート (.xlsx)")] = None,
+    pdf: Annotated[bool, typer.Option("--pdf/--no-pdf", help="PDFも作成する")] = True,
+) -> None:
+    """事業一覧を評価し、効果検証報告書(Excel・HTML・PDF・グラフ)を作成します。"""
+    try:
+        grading = get_scheme(scheme)
+        fiscal_year = parse_fiscal_year(as_of) if as_of else None
+    except (ValueError, EraError) as error:
+        raise _fail(str(error)) from None
+    try:
+        strategy = read_progress_workbook(workbook).strategy
+        sheets = read_project_sheets(projects) if projects else ()
+    except WorkbookError as error:
+        raise _fail(str(error), 1) from None
+    evaluation = evaluate_strategy(strategy, grading, fiscal_year)
+    try:
+        files = write_kpi_report(evaluation, out, sheets, pdf=pdf)
+    except ChromiumNotFoundError as error:
+        raise _fail(str(error)) from None
+    for path in (files.xlsx, files.pdf, files.html):
+        if path is not None:
+            typer.echo(f"書き出しました: {path}")

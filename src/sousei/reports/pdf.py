@@ -1,0 +1,135 @@
+"""HTML reports printed to A4 PDF by headless Chromium (Debian's package, through Playwright).
+
+Chromium lays out Japanese with the system's Noto Sans CJK and embeds the subset it used, adds
+page numbers in the footer and writes the PDF outline (bookmarks) from the headings. One browser
+serves a whole batch: :class:`PdfPrinter` is opened once and prints report after report.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from types import TracebackType
+
+import matplotlib_fontja
+
+CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "chrome")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+FOOTER = (
+    '<div style="width:100%;font-size:8px;text-align:center;'
+    "font-family:'DejaVu Sans',sans-serif;\">"
+    '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'
+)
+ORIGIN = "https://sousei.invalid"  # never reached: every request is answered by a route
+FONT_PATH = "/fonts/ipaexg.ttf"
+MARGIN = {"top": "16mm", "bottom": "18mm", "left": "12mm", "right": "12mm"}
+
+
+class ChromiumNotFoundError(RuntimeError):
+    """No Chromium to print with; the message says how to install one."""
+
+
+def chromium_path() -> str:
+    """``SOUSEI_CHROMIUM`` if set, else the first Chromium on PATH."""
+    configured = os.environ.get("SOUSEI_CHROMIUM")
+    if configured:
+        return configured
+    for name in CHROMIUM_CANDIDATES:
+        found = shutil.which(name)
+        if found:
+            return found
+    raise ChromiumNotFoundError(
+        "PDFの作成にはChromiumが必要です (Debian/Ubuntu: sudo apt-get install chromium "
+        "fonts-noto-cjk、または環境変数 SOUSEI_CHROMIUM にパスを指定)"
+    )
+
+
+class PdfPrinter:
+    """A headless Chromium kept open while several reports are printed."""
+
+    def __enter__(self) -> PdfPrinter:
+        from playwright.sync_api import sync_playwright
+
+        executable = chromium_path()
+        self._playwright = sync_playwright().start()
+        try:
+            self._browser = self._playwright.chromium.launch(
+                executable_path=executable, headless=True, args=CHROMIUM_ARGS
+            )
+        except Exception:
+            self._playwright.stop()
+            raise
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self._browser.close()
+        self._playwright.stop()
+
+    def print(self, html: str, path: str | Path) -> Path:
+        """Print ``html`` to ``path`` (A4, page numbers, outline); the file appears whole or not."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        page = self._browser.new_page()
+        try:
+            page.route(f"{ORIGIN}/**", _serve(html))
+            page.goto(f"{ORIGIN}/report.html", wait_until="load")
+            page.evaluate("document.fonts.ready.then(() => true)")
+            page.emulate_media(media="print")
+            data = page.pdf(
+                format="A4",
+                prefer_css_page_size=True,
+                print_background=True,
+                display_header_footer=True,
+                header_template="<span></span>",
+                footer_template=FOOTER,
+                margin=MARGIN,
+                outline=True,
+                tagged=True,
+            )
+        finally:
+            page.close()
+        fd, tmp = tempfile.mkstemp(suffix=".pdf", dir=path.parent)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+        return path
+
+
+def _serve(html: str):
+    """Answer the page and its font from memory: no server, no network, no file:// access.
+
+    The font is IPAexGothic from matplotlib-fontja (TrueType outlines), which Chromium embeds as
+    a named CID font; the CFF outlines of Noto Sans CJK would become nameless Type 3 fonts.
+    """
+    font = Path(matplotlib_fontja.get_font_ttf_path())
+
+    def handle(route) -> None:
+        url = route.request.url
+        if url.endswith(FONT_PATH):
+            route.fulfill(path=font, content_type="font/ttf")
+        elif url.endswith("/report.html"):
+            route.fulfill(body=html, content_type="text/html; charset=utf-8")
+        else:
+            route.fulfill(status=404, body="")
+
+    return handle
+
+
+def html_to_pdf(html: str, path: str | Path) -> Path:
+    """One report, one browser: for a single PDF; batches should share a :class:`PdfPrinter`."""
+    with PdfPrinter() as printer:
+        return printer.print(html, path)

@@ -1,0 +1,118 @@
+"""The 人口ビジョン report of one municipality: tables, charts and prose, written as XLSX, HTML,
+PDF and chart files into one directory."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sousei.japanese import format_year_prose
+from sousei.reports.charts import Chart
+from sousei.reports.html import Document, Section, render_document
+from sousei.reports.pdf import PdfPrinter
+from sousei.reports.table import ReportTable
+from sousei.reports.vision_charts import (
+    age_group_chart,
+    projection_chart,
+    pyramid_chart,
+    tfr_chart,
+)
+from sousei.reports.vision_data import VisionData
+from sousei.reports.vision_tables import (
+    census_table,
+    projection_table,
+    pyramid_table,
+    simulation_report_table,
+    tfr_table,
+)
+from sousei.reports.vision_text import assumptions_table, summary_sentences
+from sousei.reports.xlsx import write_workbook
+
+ASSUMPTION_LABELS = {"census": "国勢調査と生命表から推定", "ipss": "社人研推計(平成30年)に準拠"}
+
+
+@dataclass(frozen=True)
+class ReportFiles:
+    xlsx: Path
+    html: Path
+    pdf: Path | None
+    charts: tuple[Path, ...]
+
+
+def vision_document(data: VisionData) -> Document:
+    """The chapter's sections in print order; each table also becomes an XLSX sheet."""
+    first, last = data.years[0], data.years[-1]
+    census_first, census_last = data.census_years[0], data.census_years[-1]
+    sections = (
+        Section("summary", "人口の現状と将来の見通し", tuple(summary_sentences(data))),
+        Section(
+            "current",
+            "人口の現状",
+            (
+                f"{format_year_prose(census_first)}から{format_year_prose(census_last)}までの"
+                "国勢調査による年齢3区分別人口です。",
+            ),
+            (census_table(data), age_group_chart(data)),
+        ),
+        Section(
+            "projection",
+            "将来人口推計",
+            (
+                f"{format_year_prose(first)}を基準年として{format_year_prose(last)}まで"
+                "5年ごとに推計しました(コーホート要因法)。",
+            ),
+            (projection_table(data), projection_chart(data)),
+        ),
+        Section("simulation", "人口推移のシミュレーション", (), (simulation_report_table(data),)),
+        Section(
+            "pyramid",
+            "人口ピラミッド",
+            (),
+            (pyramid_chart(data, False), pyramid_chart(data, True), pyramid_table(data)),
+        ),
+        Section(
+            "assumptions",
+            "推計の仮定と出典",
+            (),
+            (tfr_table(data), tfr_chart(data), assumptions_table(data)),
+        ),
+    )
+    source = ASSUMPTION_LABELS[data.request.assumptions]
+    subtitle = f"{data.name}({data.code}) 将来人口推計 {first}～{last}年・仮定値: {source}"
+    return Document(f"{data.name} 人口ビジョン", subtitle, sections)
+
+
+def tables_of(document: Document) -> list[ReportTable]:
+    return [b for s in document.sections for b in s.blocks if isinstance(b, ReportTable)]
+
+
+def charts_of(document: Document) -> list[Chart]:
+    return [b for s in document.sections for b in s.blocks if isinstance(b, Chart)]
+
+
+def write_document(
+    document: Document, out_dir: Path, stem: str, printer: PdfPrinter | None
+) -> ReportFiles:
+    """XLSX, HTML, PDF (when a printer is given) and the chart PNG/SVG files into ``out_dir``."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    xlsx = write_workbook(tables_of(document), out_dir / f"{stem}.xlsx")
+    html = render_document(document)
+    html_path = out_dir / f"{stem}.html"
+    html_path.write_text(html, encoding="utf-8")
+    pdf = printer.print(html, out_dir / f"{stem}.pdf") if printer is not None else None
+    charts: list[Path] = []
+    for chart in charts_of(document):
+        charts += chart.write(out_dir / "charts")
+    return ReportFiles(xlsx, html_path, pdf, tuple(charts))
+
+
+def write_vision_report(
+    data: VisionData, out_dir: str | Path, printer: PdfPrinter | None = None, pdf: bool = True
+) -> ReportFiles:
+    """One municipality's report; opens a browser of its own when ``pdf`` and none is given."""
+    document = vision_document(data)
+    stem = f"人口ビジョン_{data.name}"
+    if printer is None and pdf:
+        with PdfPrinter() as own:
+            return write_document(document, Path(out_dir), stem, own)
+    return write_document(document, Path(out_dir), stem, printer if pdf else None)
