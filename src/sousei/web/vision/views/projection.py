@@ -29,7 +29,7 @@ def ipss_rows(organisation) -> tuple[list[int], list[str]]:
     except (KeyError, ValueError):
         return [], []
     totals = path.sum(axis=tuple(range(1, path.ndim)))
-    return list(years), [format_number(v) for v in totals]
+    return list(years), [format_number(float(v)) for v in totals]
 
 
 @login_required
