@@ -52,9 +52,9 @@ def _pyramid(organisation, codes) -> tuple[list[dict], str, int | None]:
     for i, start in enumerate(AGE_STARTS):
         rows.append({
             "age": f"{start}歳以上" if start == OPEN_AGE else f"{start}～{start + 4}歳",
-            "male": total[0, i], "female": total[1, i],
-            "male_foreign": foreign[0, i] if foreign is not None else 0.0,
-            "female_foreign": foreign[1, i] if foreign is not None else 0.0,
+            "male": float(total[0, i]), "female": float(total[1, i]),
+            "male_foreign": float(foreign[0, i]) if foreign is not None else 0.0,
+            "female_foreign": float(foreign[1, i]) if foreign is not None else 0.0,
         })
     return rows, source, year
 
