@@ -119,3 +119,23 @@ def test_outsider_gets_404_everywhere(world, login) -> None:
                 reverse("vision:edit_scenario", args=[saved.pk])):
         assert client.get(url).status_code == 404, url
     assert client.post(reverse("vision:choose", args=[org]), {"scenario": saved.pk}).status_code == 404
+
+
+def test_chosen_vision_appears_on_the_strategy_page(world, login) -> None:
+    home = world["home"]
+    client = login(home.users["planning"])
+    _create(client, home.organisation, FERTILITY)
+    saved = SavedScenario.objects.get()
+    response = client.post(reverse("vision:choose", args=[home.organisation.pk]), {
+        "scenario": saved.pk, "target_population": "300000", "target_year": "2060",
+        "version": "0"})
+    assert response.status_code == 302
+    assert Event.objects.filter(action="vision.choose").count() == 1
+    tree = reverse("strategies:tree", args=[home.strategy.pk])
+    for role in ("planning", "committee"):
+        body = login(home.users[role]).get(tree).content.decode()
+        assert "将来展望「出生率向上」、目標人口 300,000人(2060年)" in body
+    # Only planning may choose.
+    client = login(home.users["committee"])
+    assert client.post(reverse("vision:choose", args=[home.organisation.pk]),
+                       {"scenario": saved.pk}).status_code == 404
