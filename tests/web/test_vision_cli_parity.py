@@ -9,22 +9,11 @@ from typer.testing import CliRunner
 from sousei.cli import app
 
 from .vision_data import kurume_csv
-from .vision_pages import FERTILITY, YOUTH, comparison_rows
+from .vision_pages import FERTILITY, YOUTH, cli_rows, comparison_rows
 
 FERTILITY_TOML = 'name = "出生率向上"\n[tfr]\nchange = 0.1\nby = 2060\n'
 YOUTH_TOML = ('name = "若者定着"\n[[migration]]\nages = "10-29"\nsex = "both"\n'
               "change_points = 0.5\n")
-
-
-def _cli_rows(output: str) -> dict[tuple[str, str], list[str]]:
-    rows, scenario = {}, ""
-    for line in output.splitlines():
-        if not line.startswith("│"):
-            continue
-        cells = [cell.strip() for cell in line.strip("│").split("│")]
-        scenario = cells[0] or scenario
-        rows[(scenario, cells[1])] = cells[2:]
-    return rows
 
 
 def test_web_numbers_equal_the_cli(world, login, tmp_path) -> None:
@@ -44,7 +33,7 @@ def test_web_numbers_equal_the_cli(world, login, tmp_path) -> None:
         "project", "--population", str(data), "--scenario", str(tmp_path / "f.toml"),
         "--scenario", str(tmp_path / "y.toml")])
     assert result.exit_code == 0, result.output
-    cli = _cli_rows(result.output)
+    cli = cli_rows(result.output)
     assert len(cli) == len(web) == 3 * 7 + 2 * 4
     assert web == cli
     # A figure checked by hand against the CLI table: 基準推計 総人口 2015 = census 304,552.

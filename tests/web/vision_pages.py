@@ -19,6 +19,18 @@ def comparison_rows(html: str) -> dict[tuple[str, str], list[str]]:
     return rows
 
 
+def cli_rows(output: str) -> dict[tuple[str, str], list[str]]:
+    """The same mapping from the table `sousei project` prints."""
+    rows, scenario = {}, ""
+    for line in output.splitlines():
+        if not line.startswith("│"):
+            continue
+        cells = [cell.strip() for cell in line.strip("│").split("│")]
+        scenario = cells[0] or scenario
+        rows[(scenario, cells[1])] = cells[2:]
+    return rows
+
+
 FERTILITY = {"name": "出生率向上", "tfr_mode": "change", "tfr_value": "0.1", "tfr_year": "2060",
              "migration_variant": "net_rates"}
 YOUTH = {"name": "若者定着", "mig0_ages": "10-29", "mig0_sex": "both", "mig0_points": "0.5",
