@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from io import StringIO
+
 import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.urls import reverse
 
 from sousei.web.audit.models import Event
-from sousei.web.vision.models import SavedScenario
+from sousei.web.vision.models import PopulationDataset, SavedScenario
 
 from .vision_pages import FERTILITY, NOTHING, YOUTH, comparison_rows
 
@@ -139,3 +143,14 @@ def test_chosen_vision_appears_on_the_strategy_page(world, login) -> None:
     client = login(home.users["committee"])
     assert client.post(reverse("vision:choose", args=[home.organisation.pk]),
                        {"scenario": saved.pk}).status_code == 404
+
+
+def test_demo_has_a_dataset_and_two_scenarios(db, client) -> None:
+    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", stdout=StringIO())
+    dataset = PopulationDataset.objects.get()
+    assert (dataset.version, dataset.base_year) == (1, 2015)
+    assert list(SavedScenario.objects.values_list("name", flat=True)) == ["出生率向上", "若者定着"]
+    client.force_login(get_user_model().objects.get(username="demo-viewer"))
+    body = client.get(reverse("vision:projection", args=[dataset.organisation.pk])).content.decode()
+    assert "若者定着" in body and "老年人口(65歳以上)(基準推計との差)" in body
