@@ -154,3 +154,14 @@ def test_demo_has_a_dataset_and_two_scenarios(db, client) -> None:
     client.force_login(get_user_model().objects.get(username="demo-viewer"))
     body = client.get(reverse("vision:projection", args=[dataset.organisation.pk])).content.decode()
     assert "若者定着" in body and "老年人口(65歳以上)(基準推計との差)" in body
+
+
+def test_ipss_figures_are_shown_next_to_the_projection(world, login) -> None:
+    home = world["home"]
+    body = login(home.users["committee"]).get(
+        reverse("vision:projection", args=[home.organisation.pk])).content.decode()
+    ipss = body.split('id="ipss"')[1].split("</table>")[0]
+    # IPSS 2018 starts from the 2015 census: 久留米市 304,552 + 大川市 34,838.
+    assert '<td class="num">339,390</td>' in ipss
+    assert ipss.count('<td class="num">') == 7  # 2015-2045
+    assert "日本の地域別将来推計人口(平成30年推計)" in body
