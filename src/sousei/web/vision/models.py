@@ -77,3 +77,30 @@ class VisionChoice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} 将来展望"
+
+
+class VitalStatistics(models.Model):
+    """Births, deaths, in- and out-moves by year, one row per upload (latest is shown)."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="vital_statistics"
+    )
+    version = models.PositiveIntegerField("版", default=1)
+    source = models.CharField("出典", max_length=200)
+    file_name = models.CharField("ファイル名", max_length=200)
+    # [{year, births, deaths, in_moves, out_moves}, ...] as read by sousei.io.vital_stats.
+    rows = models.JSONField(editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    uploaded_at = models.DateTimeField("登録日時", auto_now_add=True)
+
+    class Meta:
+        ordering = ("organisation", "-version")
+        constraints = (
+            models.UniqueConstraint(fields=("organisation", "version"), name="one_vital_version"),
+        )
+        verbose_name = "人口動態"
+
+    def __str__(self) -> str:
+        return f"{self.file_name} (第{self.version}版)"

@@ -1,6 +1,9 @@
-"""Uploading population data: validated with the CLI's reader before anything is stored."""
+"""Uploading population data and vital statistics: validated with the CLI's readers before
+anything is stored."""
 
 from __future__ import annotations
+
+from dataclasses import asdict
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,15 +12,23 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from sousei.io.errors import InputError
+from sousei.io.vital_stats import read_vital_statistics
 from sousei.web.strategies.versioning import create_audited
 from sousei.web.vision.access import can_write, organisation_for
 from sousei.web.vision.data import frame_to_text, read_upload
-from sousei.web.vision.models import PopulationDataset
+from sousei.web.vision.models import PopulationDataset, VitalStatistics
 
 MAX_UPLOAD = 20 * 1024 * 1024
 
 
-def _store(request: HttpRequest, organisation, upload, source: str) -> PopulationDataset:
+def _store(request: HttpRequest, organisation, upload, source: str):
+    if request.POST.get("kind") == "vital":
+        rows = read_vital_statistics(upload.read(), upload.name)
+        latest = organisation.vital_statistics.aggregate(v=Max("version"))["v"] or 0
+        return create_audited(request.user, VitalStatistics(
+            organisation=organisation, version=latest + 1, source=source,
+            file_name=upload.name, rows=[asdict(r) for r in rows], uploaded_by=request.user,
+        ), "vital.upload")
     frame = read_upload(upload.read(), upload.name, organisation)
     latest = organisation.population_datasets.aggregate(v=Max("version"))["v"] or 0
     dataset = PopulationDataset(
@@ -50,5 +61,6 @@ def data_page(request: HttpRequest, pk: int) -> HttpResponse:
     datasets = organisation.population_datasets.select_related("uploaded_by")
     return render(request, "vision/data.html", {
         "organisation": organisation, "datasets": datasets, "error": error,
+        "vitals": organisation.vital_statistics.select_related("uploaded_by"),
         "can_write": can_write(request, organisation),
     }, status=422 if error else 200)

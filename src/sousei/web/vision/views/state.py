@@ -92,12 +92,28 @@ def _tfr(codes) -> tuple[list[dict], list[str]]:
     return rows, notes
 
 
+def _vital(organisation) -> tuple[list[dict], str]:
+    """Natural change (births - deaths) and social change (in - out) by year, △ for falls."""
+    latest = organisation.vital_statistics.order_by("-version").first()
+    if latest is None:
+        return [], ""
+    rows = []
+    for r in latest.rows:
+        natural, social = r["births"] - r["deaths"], r["in_moves"] - r["out_moves"]
+        rows.append({"year": r["year"], **{k: format_number(r[k]) for k in
+                                           ("births", "deaths", "in_moves", "out_moves")},
+                     "natural": format_number(natural), "social": format_number(social),
+                     "total": format_number(natural + social)})
+    return rows, f"{latest.source}({latest.file_name} 第{latest.version}版)"
+
+
 @login_required
 def state_page(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = organisation_for(request, pk)
     codes = census_codes(organisation)
     pyramid, pyramid_source, pyramid_year = _pyramid(organisation, codes)
     tfr_rows, tfr_notes = _tfr(codes)
+    vital_rows, vital_source = _vital(organisation)
     table = [{**r, **{k: format_number(r[k]) for k in ("male", "female", "male_foreign",
                                                        "female_foreign")}} for r in pyramid]
     return render(request, "vision/state.html", {
@@ -107,5 +123,6 @@ def state_page(request: HttpRequest, pk: int) -> HttpResponse:
         "split": any(r["male_foreign"] or r["female_foreign"] for r in pyramid),
         "age_groups": _age_groups(codes), "census_source": CENSUS_SOURCE,
         "tfr_rows": tfr_rows, "tfr_notes": tfr_notes,
+        "vital_rows": vital_rows, "vital_source": vital_source,
         "pref_codes": sorted({code[:2] for code in codes}),
     })
