@@ -41,6 +41,7 @@ def _routes(home, snapshot, scenario) -> dict[str, list]:
         "strategies:goal_comment": [home.goal.pk],
         "strategies:project": [home.project.pk],
         "strategies:kpi": [home.kpi.pk],
+        "strategies:kpi_edit": [home.kpi.pk],
         "strategies:kpi_comment": [home.kpi.pk],
         "strategies:actual_entry": [home.kpi.pk, 2022],
         "audit:object": ["strategies.kpi", home.kpi.pk],

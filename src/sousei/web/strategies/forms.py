@@ -64,3 +64,33 @@ class CommentForm(forms.Form):
         label="意見", max_length=4000, widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "意見を入力してください"},
     )
+
+
+class KPITargetForm(forms.Form):
+    """Planning users correct a KPI's baseline, target and owner; numbers as in ActualForm."""
+
+    baseline = forms.CharField(label="基準値", required=False, max_length=40)
+    baseline_year = forms.IntegerField(label="基準年度", required=False, min_value=1989,
+                                       max_value=2100)
+    target_value = forms.CharField(label="目標値", required=False, max_length=40)
+    target_year = forms.IntegerField(label="目標年度", required=False, min_value=1989,
+                                     max_value=2100)
+    target_text = forms.CharField(label="目標値(表記)", required=False, max_length=100)
+    department = forms.CharField(label="担当課", required=False, max_length=100)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def _number(self, name: str) -> Decimal | None:
+        text = (self.cleaned_data.get(name) or "").strip()
+        if not text:
+            return None
+        try:
+            return Decimal(repr(parse_number(text).value))
+        except NumberError:
+            label = self.fields[name].label
+            raise forms.ValidationError(f"{label}「{text}」は数値として読めません") from None
+
+    def clean_baseline(self) -> Decimal | None:
+        return self._number("baseline")
+
+    def clean_target_value(self) -> Decimal | None:
+        return self._number("target_value")

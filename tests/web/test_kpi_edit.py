@@ -1,0 +1,62 @@
+"""Planning users correct a KPI's target; a stale save is refused showing the newer values."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from sousei.web.audit.models import Event
+from sousei.web.strategies.models import KPI
+
+FORM = {"baseline": "600", "baseline_year": "2021", "target_value": "1,200",
+        "target_year": "2026", "target_text": "1,200人(R8)", "department": "商工政策課"}
+
+
+def _post(client: Client, kpi: KPI, **data: object):
+    return client.post(reverse("strategies:kpi_edit", args=[kpi.pk]),
+                       {**FORM, "version": 1, **data})
+
+
+def test_planning_corrects_the_target_and_the_grade_follows(world, login) -> None:
+    home = world["home"]
+    client = login(home.users["planning"])
+    assert _post(client, home.kpi).status_code == 302
+    kpi = KPI.objects.get(pk=home.kpi.pk)
+    assert (kpi.target_value, kpi.target_text, kpi.version) == (Decimal(1200), "1,200人(R8)", 2)
+    event = Event.objects.get(action="KPIの目標・基準値の修正")
+    assert (event.before["target_value"], event.after["target_value"]) == ("1000", "1200")
+    body = client.get(reverse("strategies:kpi", args=[kpi.pk])).content.decode()
+    assert "（達成率 58.3%）" in body  # 700 / 1,200
+
+
+def test_bad_number_is_refused_in_japanese(world, login) -> None:
+    home = world["home"]
+    response = _post(login(home.users["planning"]), home.kpi, target_value="千二百")
+    assert response.status_code == 422
+    assert "目標値「千二百」は数値として読めません" in response.content.decode()
+    assert KPI.objects.get(pk=home.kpi.pk).version == 1
+
+
+def test_stale_save_is_refused_with_the_newer_values(world, login) -> None:
+    home = world["home"]
+    first, second = Client(), Client()
+    first.force_login(home.users["planning"])
+    second.force_login(home.users["admin"])
+    assert _post(first, home.kpi).status_code == 302
+    response = _post(second, home.kpi, target_value="1500", target_text="1,500人(R8)")
+    body = response.content.decode()
+    assert response.status_code == 409
+    assert "他の利用者がこのKPIを先に保存しました" in body
+    assert "目標値「1200」" in body
+    assert KPI.objects.get(pk=home.kpi.pk).target_value == Decimal(1200)
+    assert 'name="version" value="2"' in body  # saving again is now a deliberate choice
+
+
+@pytest.mark.parametrize("role", ["department", "committee", "viewer"])
+def test_other_roles_cannot_edit(world, login, role: str) -> None:
+    home = world["home"]
+    assert _post(login(home.users[role]), home.kpi).status_code == 404
+    assert KPI.objects.get(pk=home.kpi.pk).version == 1
