@@ -11,6 +11,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from sousei.web.strategies.models import Comment, EvaluationSnapshot
+from sousei.web.vision.models import SavedScenario
 
 PUBLIC = {"accounts:login", "accounts:logout"}
 
@@ -25,7 +26,8 @@ def _names(patterns: list, prefix: str = "") -> set[str]:
     return names
 
 
-def _routes(home, snapshot) -> dict[str, list]:
+def _routes(home, snapshot, scenario) -> dict[str, list]:
+    org = home.organisation.pk
     return {
         "strategies:home": [],
         "strategies:tree": [home.strategy.pk],
@@ -43,13 +45,20 @@ def _routes(home, snapshot) -> dict[str, list]:
         "strategies:kpi_comment": [home.kpi.pk],
         "strategies:actual_entry": [home.kpi.pk, 2022],
         "audit:object": ["strategies.kpi", home.kpi.pk],
+        "vision:state": [org],
+        "vision:data": [org],
+        "vision:projection": [org],
+        "vision:choose": [org],
+        "vision:new_scenario": [org],
+        "vision:preview": [org],
+        "vision:edit_scenario": [scenario.pk],
     }
 
 
 def test_every_route_is_listed(world) -> None:
     home = world["home"]
     snapshot = EvaluationSnapshot(pk=1)
-    listed = set(_routes(home, snapshot)) | PUBLIC
+    listed = set(_routes(home, snapshot, SavedScenario(pk=1))) | PUBLIC
     assert _names(get_resolver().url_patterns) == listed
 
 
@@ -60,9 +69,12 @@ def test_outsider_roles_get_404_or_403_everywhere(world, client, role: str) -> N
         strategy_ref=home.strategy, fiscal_year=2022, scheme="standard",
         published_by=home.users["planning"], data={"goals": [], "total": {}},
     )
+    scenario = SavedScenario.objects.create(
+        organisation=home.organisation, name="出生率向上",
+        mapping={"name": "出生率向上", "tfr": {"change": 0.1, "by": 2060}})
     client.force_login(outsider.users[role])
     payload = {"state": "number", "value": "1", "note": "", "version": 1, "body": "x", "fy": 2022}
-    for name, args in _routes(home, snapshot).items():
+    for name, args in _routes(home, snapshot, scenario).items():
         url = reverse(name, args=args)
         if name == "strategies:home":
             body = client.get(url).content.decode()
@@ -76,3 +88,4 @@ def test_outsider_roles_get_404_or_403_everywhere(world, client, role: str) -> N
     assert home.kpi.actuals.get(fiscal_year=2022).version == 1  # nothing changed
     assert EvaluationSnapshot.objects.count() == 1
     assert not Comment.objects.exists()
+    assert SavedScenario.objects.get().version == 1

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "sousei.web.accounts",
     "sousei.web.audit",
     "sousei.web.strategies",
+    "sousei.web.vision",
 ]
 
 MIDDLEWARE = [

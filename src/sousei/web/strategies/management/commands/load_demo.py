@@ -18,6 +18,7 @@ from sousei.web.strategies.convert import from_core
 from sousei.web.strategies.demo_content import FUKUOKA, PARTNERS, PARTNERSHIP, demo_strategy
 from sousei.web.strategies.evaluation import evaluate
 from sousei.web.strategies.models import EvaluationSnapshot, Strategy
+from sousei.web.vision.demo import load_vision_demo
 
 
 def _organisations() -> Organisation:
@@ -71,6 +72,7 @@ class Command(BaseCommand):
                 planner = get_user_model().objects.get(username="demo-planning")
                 strategy = from_core(planner, partnership, demo_strategy(), is_demo=True)
                 _publish(planner, strategy)
+            load_vision_demo(get_user_model().objects.get(username="demo-planning"), partnership)
         self.stdout.write(f"デモデータ: {PARTNERSHIP}（構成市町: "
                           + "、".join(name for name, _ in PARTNERS) + "）")
         self.stdout.write("デモ用ログイン情報（このデモ専用。実運用では使わないでください）:")

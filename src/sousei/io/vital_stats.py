@@ -1,0 +1,78 @@
+"""Vital statistics by year (births, deaths, in- and out-moves) from a small CSV.
+
+Columns (Japanese headers accepted): year/年, births/出生, deaths/死亡, in_moves/転入,
+out_moves/転出. Counts are whole numbers of persons, not negative; each year once. Errors name
+file, row (header = row 1) and column, and nothing is returned on error.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+from sousei.io.errors import InputError
+
+COLUMNS = ("year", "births", "deaths", "in_moves", "out_moves")
+ALIASES = {"年": "year", "出生": "births", "出生数": "births", "死亡": "deaths",
+           "死亡数": "deaths", "転入": "in_moves", "転入数": "in_moves", "転出": "out_moves",
+           "転出数": "out_moves"}
+
+
+@dataclass(frozen=True)
+class VitalYear:
+    year: int
+    births: int
+    deaths: int
+    in_moves: int
+    out_moves: int
+
+    @property
+    def natural_change(self) -> int:
+        return self.births - self.deaths
+
+    @property
+    def social_change(self) -> int:
+        return self.in_moves - self.out_moves
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp932")  # Excel's CSV on Japanese Windows
+
+
+def _whole(text: str, file: str, row: int, column: str) -> int:
+    cleaned = text.replace(",", "").strip()
+    try:
+        value = int(cleaned)
+    except ValueError:
+        raise InputError(f"整数を入力してください (値: {text!r})", file=file, row=row,
+                         column=column) from None
+    if value < 0:
+        raise InputError(f"負の値は使えません (値: {text})", file=file, row=row, column=column)
+    return value
+
+
+def read_vital_statistics(data: bytes, file: str) -> list[VitalYear]:
+    """The rows of a vital statistics CSV, sorted by year."""
+    reader = csv.reader(io.StringIO(_decode(data)))
+    header = [ALIASES.get(h.strip(), h.strip()) for h in next(reader, [])]
+    missing = [c for c in COLUMNS if c not in header]
+    if missing:
+        raise InputError(f"列 {', '.join(missing)} がありません (見出しは1行目)", file=file, row=1)
+    rows: dict[int, VitalYear] = {}
+    for number, cells in enumerate(reader, start=2):
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) < len(header):
+            raise InputError("列の数が見出しより少ない行です", file=file, row=number)
+        values = {c: _whole(cells[header.index(c)], file, number, c) for c in COLUMNS}
+        if values["year"] in rows:
+            raise InputError(f"{values['year']}年が2回あります", file=file, row=number,
+                             column="year")
+        rows[values["year"]] = VitalYear(**values)
+    if not rows:
+        raise InputError("データ行がありません", file=file, row=2)
+    return [rows[year] for year in sorted(rows)]

@@ -1,0 +1,1 @@
+"""人口ビジョン in the web app: population data, current state, projections and scenarios."""

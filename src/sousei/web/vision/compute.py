@@ -1,0 +1,83 @@
+"""Projection for an organisation with its saved scenarios, and the comparison rows to print.
+
+The same engine calls as `sousei project`: `run_user_projection` for the latest uploaded
+dataset, otherwise `run_projection` on the shipped census; the table is `simulation_table`,
+formatted as the CLI formats it (△ negatives, shares in per cent).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sousei.demography.indicators import INDICATOR_LABELS, SHARE_INDICATORS
+from sousei.demography.scenarios import BASELINE, Scenario
+from sousei.japanese import format_number, format_percent
+from sousei.vision.run import ProjectionRequest, run_projection
+from sousei.vision.tables import run_indicators, scenario_label, simulation_table
+from sousei.vision.user_data import run_user_projection
+from sousei.web.accounts.models import Organisation
+from sousei.web.vision.data import census_codes, dataset_frame, latest_dataset
+
+TO_YEAR = 2060
+SHARE_LABELS = {INDICATOR_LABELS[name] for name in SHARE_INDICATORS}
+
+
+@dataclass
+class Comparison:
+    source: str  # where the base population and rates come from
+    years: list[int]
+    regions: list[tuple[str, list[dict]]]  # (area name, rows of the simulation table)
+    totals: dict[str, list[float]]  # scenario label -> total population per year (first area)
+
+
+def project(organisation: Organisation, scenarios: Iterable[Scenario]):
+    """(base, run, source text) for the organisation: latest dataset or the shipped census."""
+    request_scenarios = (BASELINE, *scenarios)
+    dataset = latest_dataset(organisation)
+    if dataset is not None:
+        frame = dataset_frame(dataset)
+        request = ProjectionRequest((), dataset.base_year, TO_YEAR, request_scenarios)
+        base, run = run_user_projection(frame, request)
+        source = f"{dataset.source}({dataset.file_name} 第{dataset.version}版)"
+        return base, run, source
+    request = ProjectionRequest(census_codes(organisation), 2015, TO_YEAR, request_scenarios)
+    base, run = run_projection(request)
+    return base, run, "総務省「国勢調査」(2015年)、国立社会保障・人口問題研究所の生命表等から推計"
+
+
+def format_cell(indicator: str, value: float) -> str:
+    if indicator in SHARE_LABELS:
+        return format_percent(100 * value)
+    return format_number(value)
+
+
+def table_rows(run, region: int) -> list[dict]:
+    frame = simulation_table(run, region)
+    rows, previous = [], None
+    for (scenario, indicator), values in frame.iterrows():
+        rows.append({
+            "scenario": scenario if scenario != previous else "",
+            "indicator": indicator,
+            "cells": [format_cell(indicator, v) for v in values],
+            "difference": indicator.endswith("(基準推計との差)"),
+        })
+        previous = scenario
+    return rows
+
+
+def comparison(organisation: Organisation, scenarios: Iterable[Scenario]) -> Comparison:
+    base, run, source = project(organisation, scenarios)
+    regions = [(base.names[i], table_rows(run, i)) for i in range(len(base.regions))]
+
+    total = run_indicators(run)["total"]
+    totals = {scenario_label(run, k): list(total[k, :, 0]) for k in range(len(run.scenarios))}
+    return Comparison(source, list(run.total.years), regions, totals)
+
+
+def comparison_context(organisation: Organisation, scenarios: Iterable[Scenario]) -> dict:
+    """Template context of the comparison partial (table per area, chart of totals)."""
+    from sousei.web.vision.charts import lines_svg
+
+    result = comparison(organisation, scenarios)
+    return {"comparison": result, "chart": lines_svg(result.years, result.totals)}

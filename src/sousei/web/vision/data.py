@@ -1,0 +1,91 @@
+"""The organisation's population data: validating uploads and loading the latest dataset.
+
+Uploads are read with the CLI's reader (`read_long`), checked against the organisation's
+areas and projected once before anything is stored, so a file that is saved can always be
+projected. The parsed table of a stored dataset is cached by primary key (rows never change).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from sousei.io.errors import InputError
+from sousei.io.long_format import read_long, write_long_csv
+from sousei.vision.areas import AreaCodeError, data_codes
+from sousei.vision.run import ProjectionRequest
+from sousei.vision.user_data import run_user_projection
+from sousei.web.accounts.models import Organisation
+from sousei.web.vision.models import PopulationDataset
+
+
+def organisation_codes(organisation: Organisation) -> tuple[str, ...]:
+    """Current 団体コード of the organisation, or of its members for a partnership."""
+    if organisation.code:
+        return (organisation.code,)
+    return tuple(m.code for m in organisation.members.order_by("code") if m.code)
+
+
+def census_codes(organisation: Organisation) -> tuple[str, ...]:
+    """The codes of the shipped census tables behind the organisation's areas."""
+    try:
+        return data_codes(organisation_codes(organisation))
+    except AreaCodeError:
+        return ()
+
+
+def _check_areas(frame: pd.DataFrame, allowed: set[str], file: str) -> None:
+    unknown = ~frame["area_code"].isin(allowed)
+    if unknown.any():
+        index = int(unknown.to_numpy().argmax())
+        code = frame["area_code"].iloc[index]
+        raise InputError(
+            f"地域コード {code} はこの団体の区域ではありません (使えるコード: {', '.join(sorted(allowed))})",
+            file=file, row=index + 2, column="area_code",
+        )
+
+
+def read_upload(data: bytes, file_name: str, organisation: Organisation) -> pd.DataFrame:
+    """The validated long table of an uploaded file, or InputError naming file/row/column."""
+    name = Path(file_name).name or "upload.csv"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_bytes(data)
+        frame = read_long(path)
+    codes = set(organisation_codes(organisation)) | set(census_codes(organisation))
+    _check_areas(frame, codes, name)
+    request = ProjectionRequest((), int(frame["year"].max()), 2060)
+    try:
+        run_user_projection(frame, request)
+    except (AreaCodeError, ValueError, KeyError) as error:
+        if isinstance(error, InputError):
+            error.file = error.file or name
+            raise
+        raise InputError(str(error).strip("'\""), file=name) from None
+    return frame
+
+
+def frame_to_text(frame: pd.DataFrame) -> str:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "data.csv"
+        write_long_csv(frame, path)
+        return path.read_text(encoding="utf-8-sig")
+
+
+@lru_cache(maxsize=32)
+def _frame_of(pk: int, content: str) -> pd.DataFrame:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"dataset-{pk}.csv"
+        path.write_text(content, encoding="utf-8")
+        return read_long(path)
+
+
+def dataset_frame(dataset: PopulationDataset) -> pd.DataFrame:
+    return _frame_of(dataset.pk, dataset.content).copy()
+
+
+def latest_dataset(organisation: Organisation) -> PopulationDataset | None:
+    return organisation.population_datasets.order_by("-version").first()

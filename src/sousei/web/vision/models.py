@@ -1,0 +1,106 @@
+"""Per organisation: uploaded population tables, saved scenarios and the chosen 将来展望.
+
+A dataset row is never changed: each upload is a new row with the next version, so earlier data
+stays as it was and the latest upload is the one projected. Scenarios are stored as the mapping
+of the CLI's scenario file (``sousei.io.scenario_file``), so a file and the web form are one format.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from sousei.web.accounts.models import Organisation
+
+
+class PopulationDataset(models.Model):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="population_datasets"
+    )
+    version = models.PositiveIntegerField("版", default=1)
+    source = models.CharField("出典", max_length=200)
+    file_name = models.CharField("ファイル名", max_length=200)
+    base_year = models.PositiveIntegerField("基準年")
+    rows = models.PositiveIntegerField("行数")
+    # The validated table re-written in the long CSV layout; not copied into the audit trail.
+    content = models.TextField(editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    uploaded_at = models.DateTimeField("登録日時", auto_now_add=True)
+
+    class Meta:
+        ordering = ("organisation", "-version")
+        constraints = (
+            models.UniqueConstraint(fields=("organisation", "version"), name="one_dataset_version"),
+        )
+        verbose_name = "人口データ"
+
+    def __str__(self) -> str:
+        return f"{self.file_name} (第{self.version}版)"
+
+
+class SavedScenario(models.Model):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="scenarios"
+    )
+    name = models.CharField("シナリオ名", max_length=100)
+    mapping = models.JSONField("シナリオ")
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ("organisation", "pk")
+        constraints = (
+            models.UniqueConstraint(fields=("organisation", "name"), name="one_scenario_name"),
+        )
+        verbose_name = "シナリオ"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class VisionChoice(models.Model):
+    """The scenario chosen as the 将来展望 and the target population of the strategy period."""
+
+    organisation = models.OneToOneField(
+        Organisation, on_delete=models.CASCADE, related_name="vision_choice"
+    )
+    scenario = models.ForeignKey(
+        SavedScenario, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    target_population = models.PositiveIntegerField("目標人口", null=True, blank=True)
+    target_year = models.PositiveIntegerField("目標年", null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = "将来展望"
+
+    def __str__(self) -> str:
+        return f"{self.organisation} 将来展望"
+
+
+class VitalStatistics(models.Model):
+    """Births, deaths, in- and out-moves by year, one row per upload (latest is shown)."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="vital_statistics"
+    )
+    version = models.PositiveIntegerField("版", default=1)
+    source = models.CharField("出典", max_length=200)
+    file_name = models.CharField("ファイル名", max_length=200)
+    # [{year, births, deaths, in_moves, out_moves}, ...] as read by sousei.io.vital_stats.
+    rows = models.JSONField(editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    uploaded_at = models.DateTimeField("登録日時", auto_now_add=True)
+
+    class Meta:
+        ordering = ("organisation", "-version")
+        constraints = (
+            models.UniqueConstraint(fields=("organisation", "version"), name="one_vital_version"),
+        )
+        verbose_name = "人口動態"
+
+    def __str__(self) -> str:
+        return f"{self.file_name} (第{self.version}版)"

@@ -1,0 +1,66 @@
+"""Uploading population data and vital statistics: validated with the CLI's readers before
+anything is stored."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Max
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from sousei.io.errors import InputError
+from sousei.io.vital_stats import read_vital_statistics
+from sousei.web.strategies.versioning import create_audited
+from sousei.web.vision.access import can_write, organisation_for
+from sousei.web.vision.data import frame_to_text, read_upload
+from sousei.web.vision.models import PopulationDataset, VitalStatistics
+
+MAX_UPLOAD = 20 * 1024 * 1024
+
+
+def _store(request: HttpRequest, organisation, upload, source: str):
+    if request.POST.get("kind") == "vital":
+        rows = read_vital_statistics(upload.read(), upload.name)
+        latest = organisation.vital_statistics.aggregate(v=Max("version"))["v"] or 0
+        return create_audited(request.user, VitalStatistics(
+            organisation=organisation, version=latest + 1, source=source,
+            file_name=upload.name, rows=[asdict(r) for r in rows], uploaded_by=request.user,
+        ), "vital.upload")
+    frame = read_upload(upload.read(), upload.name, organisation)
+    latest = organisation.population_datasets.aggregate(v=Max("version"))["v"] or 0
+    dataset = PopulationDataset(
+        organisation=organisation, version=latest + 1, source=source, file_name=upload.name,
+        base_year=int(frame["year"].max()), rows=len(frame), content=frame_to_text(frame),
+        uploaded_by=request.user,
+    )
+    return create_audited(request.user, dataset, "dataset.upload")
+
+
+@login_required
+def data_page(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = organisation_for(request, pk, need="write" if request.method == "POST" else "read")
+    error = None
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        source = (request.POST.get("source") or "").strip()
+        if upload is None or not source:
+            error = "ファイルと出典を指定してください"
+        elif upload.size > MAX_UPLOAD:
+            error = "ファイルが大きすぎます (20MBまで)"
+        else:
+            try:
+                dataset = _store(request, organisation, upload, source)
+            except InputError as problem:
+                error = str(problem)
+            else:
+                messages.success(request, f"{dataset.file_name} を第{dataset.version}版として登録しました")
+                return redirect("vision:data", pk=organisation.pk)
+    datasets = organisation.population_datasets.select_related("uploaded_by")
+    return render(request, "vision/data.html", {
+        "organisation": organisation, "datasets": datasets, "error": error,
+        "vitals": organisation.vital_statistics.select_related("uploaded_by"),
+        "can_write": can_write(request, organisation),
+    }, status=422 if error else 200)

@@ -1,0 +1,76 @@
+"""The projection page: baseline, IPSS figures, every saved scenario against the baseline, and
+the choice of the 将来展望 (planning users)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from sousei.io.scenario_file import scenario_from_mapping
+from sousei.japanese import format_number
+from sousei.vision.inputs import ipss_path
+from sousei.web.strategies.versioning import StaleEditError, create_audited, save_versioned
+from sousei.web.vision.access import can_write, organisation_for
+from sousei.web.vision.compute import comparison_context
+from sousei.web.vision.data import census_codes, latest_dataset
+from sousei.web.vision.models import VisionChoice
+
+
+def ipss_rows(organisation) -> tuple[list[int], list[str]]:
+    """IPSS 2018 total population per year for the organisation's areas (summed)."""
+    codes = census_codes(organisation)
+    if not codes:
+        return [], []
+    try:
+        years, path = ipss_path(codes)
+    except (KeyError, ValueError):
+        return [], []
+    totals = path.sum(axis=tuple(range(1, path.ndim)))
+    return list(years), [format_number(float(v)) for v in totals]
+
+
+@login_required
+def projection_page(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = organisation_for(request, pk)
+    saved = list(organisation.scenarios.all())
+    context = comparison_context(organisation, [scenario_from_mapping(s.mapping) for s in saved])
+    ipss_years, ipss_totals = ipss_rows(organisation)
+    choice = VisionChoice.objects.filter(organisation=organisation).first()
+    return render(request, "vision/projection.html", {
+        **context, "organisation": organisation, "saved": saved, "choice": choice,
+        "dataset": latest_dataset(organisation), "can_write": can_write(request, organisation),
+        "ipss_years": ipss_years, "ipss_totals": ipss_totals,
+    })
+
+
+def _int_or_none(text: str | None) -> int | None:
+    text = (text or "").replace(",", "").strip()
+    return int(text) if text.isdigit() else None
+
+
+@login_required
+@require_POST
+def choose_vision(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = organisation_for(request, pk, need="write")
+    scenario = organisation.scenarios.filter(pk=_int_or_none(request.POST.get("scenario"))).first()
+    changes = {"scenario": scenario,
+               "target_population": _int_or_none(request.POST.get("target_population")),
+               "target_year": _int_or_none(request.POST.get("target_year"))}
+    choice = VisionChoice.objects.filter(organisation=organisation).first()
+    if choice is None:
+        create_audited(request.user, VisionChoice(organisation=organisation, **changes),
+                       "vision.choose")
+    else:
+        try:
+            save_versioned(request.user, choice, _int_or_none(request.POST.get("version")) or 0,
+                           changes, "vision.choose")
+        except StaleEditError:
+            messages.error(request, "ほかの人が先に将来展望を変更しました。最新の内容を確認してください")
+            return redirect("vision:projection", pk=organisation.pk)
+    messages.success(request, "将来展望を保存しました")
+    return redirect("vision:projection", pk=organisation.pk)
+
+

@@ -1,0 +1,97 @@
+"""Creating and editing scenarios; every field change previews the comparison through htmx."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from sousei.io.scenario_file import scenario_from_mapping
+from sousei.web.accounts.access import get_for_user
+from sousei.web.strategies.versioning import StaleEditError, create_audited, save_versioned
+from sousei.web.vision.access import organisation_for
+from sousei.web.vision.compute import comparison_context
+from sousei.web.vision.forms import ScenarioForm, initial_from_mapping
+from sousei.web.vision.models import SavedScenario
+
+
+def _others(organisation, editing: SavedScenario | None) -> list:
+    """The saved scenarios shown next to the one being edited."""
+    rows = organisation.scenarios.exclude(pk=editing.pk if editing else None)
+    return [scenario_from_mapping(s.mapping) for s in rows]
+
+
+def _page(request, organisation, form, editing, status=200) -> HttpResponse:
+    scenarios = _others(organisation, editing)
+    if form.is_bound and form.is_valid():
+        scenarios.append(form.scenario)
+    elif editing is not None:
+        scenarios.append(scenario_from_mapping(editing.mapping))
+    context = comparison_context(organisation, scenarios)
+    return render(request, "vision/scenario_form.html", {
+        **context, "organisation": organisation, "form": form, "editing": editing,
+    }, status=status)
+
+
+def _name_taken(organisation, name: str, editing: SavedScenario | None) -> bool:
+    rows = organisation.scenarios.filter(name=name.strip())
+    return rows.exclude(pk=editing.pk).exists() if editing else rows.exists()
+
+
+def _save(request, organisation, editing: SavedScenario | None) -> HttpResponse:
+    form = ScenarioForm(request.POST)
+    if form.is_valid() and _name_taken(organisation, form.cleaned_data["name"], editing):
+        form.add_error("name", "同じ名前のシナリオがあります")
+    if not form.is_valid():
+        return _page(request, organisation, form, editing, status=422)
+    mapping = form.mapping()
+    if editing is None:
+        create_audited(request.user, SavedScenario(
+            organisation=organisation, name=form.scenario.name, mapping=mapping), "scenario.create")
+    else:
+        try:
+            save_versioned(request.user, editing, int(request.POST.get("version") or 0),
+                           {"name": form.scenario.name, "mapping": mapping}, "scenario.update")
+        except StaleEditError as stale:
+            form.add_error(None, "ほかの人が先にこのシナリオを変更しました。最新の内容を表示しています")
+            return _page(request, organisation, form, stale.current, status=409)
+    return redirect("vision:projection", pk=organisation.pk)
+
+
+@login_required
+def new_scenario(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = organisation_for(request, pk, need="write")
+    if request.method == "POST":
+        return _save(request, organisation, None)
+    form = ScenarioForm(initial={"migration_variant": "net_rates"})
+    return _page(request, organisation, form, None)
+
+
+@login_required
+def edit_scenario(request: HttpRequest, pk: int) -> HttpResponse:
+    scenario = get_for_user(request, SavedScenario, pk, need="write")
+    organisation = scenario.organisation
+    if request.method == "POST":
+        return _save(request, organisation, scenario)
+    form = ScenarioForm(initial=initial_from_mapping(scenario.mapping))
+    return _page(request, organisation, form, scenario)
+
+
+@login_required
+@require_POST
+def preview(request: HttpRequest, pk: int) -> HttpResponse:
+    """The comparison partial for the form as it stands (htmx, on every field change)."""
+    organisation = organisation_for(request, pk, need="write")
+    editing = None
+    if request.POST.get("scenario_pk"):
+        editing = get_for_user(request, SavedScenario, request.POST["scenario_pk"], need="write")
+    form = ScenarioForm(request.POST)
+    scenarios = _others(organisation, editing)
+    errors = None
+    if form.is_valid():
+        scenarios.append(form.scenario)
+    else:
+        errors = form.errors
+    context = comparison_context(organisation, scenarios)
+    return render(request, "vision/_comparison.html", {**context, "errors": errors})

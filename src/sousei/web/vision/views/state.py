@@ -1,0 +1,128 @@
+"""Current state (現状分析): population pyramid, three age groups over census years, TFR series.
+
+Figures come from the latest uploaded dataset (pyramid) and the shipped census and vital
+statistics tables; each table prints the same figures as its chart and names its source.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from sousei.demography.ages import AGE_STARTS, OPEN_AGE
+from sousei.demography.indicators import age_group_totals
+from sousei.io.convert import frame_to_population
+from sousei.io.shipped import tfr_municipal, tfr_prefecture
+from sousei.japanese import format_number, format_percent
+from sousei.vision.inputs import census_history
+from sousei.web.vision.access import can_write, organisation_for
+from sousei.web.vision.charts import pyramid_svg
+from sousei.web.vision.data import census_codes, dataset_frame, latest_dataset
+
+CENSUS_SOURCE = "総務省「国勢調査」"
+
+
+def _by_sex_age(values: np.ndarray) -> np.ndarray:
+    """(region, sex, age) -> (sex, age) summed over the organisation's areas."""
+    return np.asarray(values, dtype=float).sum(axis=0)
+
+
+def _pyramid(organisation, codes) -> tuple[list[dict], str, int | None]:
+    dataset = latest_dataset(organisation)
+    foreign = None
+    if dataset is not None:
+        frame = dataset_frame(dataset)
+        year = dataset.base_year
+        at = frame[frame["year"] == year]
+        if {"japanese", "foreign"} <= set(at["nationality"]):
+            total = _by_sex_age(frame_to_population(frame, year, "japanese").values)
+            foreign = _by_sex_age(frame_to_population(frame, year, "foreign").values)
+        else:
+            total = _by_sex_age(frame_to_population(frame, year, "total").values)
+        source = f"{dataset.source}({dataset.file_name} 第{dataset.version}版)"
+    elif codes:
+        year = 2015
+        total = _by_sex_age(census_history(codes).at(year).values)
+        source = f"{CENSUS_SOURCE}(2015年)"
+    else:
+        return [], "", None
+    rows = []
+    for i, start in enumerate(AGE_STARTS):
+        rows.append({
+            "age": f"{start}歳以上" if start == OPEN_AGE else f"{start}～{start + 4}歳",
+            "male": float(total[0, i]), "female": float(total[1, i]),
+            "male_foreign": float(foreign[0, i]) if foreign is not None else 0.0,
+            "female_foreign": float(foreign[1, i]) if foreign is not None else 0.0,
+        })
+    return rows, source, year
+
+
+def _age_groups(codes) -> list[dict]:
+    if not codes:
+        return []
+    history = census_history(codes)
+    rows, previous = [], None
+    for year in history.years:
+        groups = {k: float(v) for k, v in age_group_totals(_by_sex_age(history.at(year).values)).items()}
+        total = groups["total"] or 1.0
+        change = groups["total"] - previous if previous is not None else None
+        rows.append({"year": year, "total": format_number(groups["total"]),
+                     "change": format_number(change) if change is not None else "",
+                     **{k: format_number(groups[k]) for k in ("child", "working", "elderly")},
+                     **{f"{k}_share": format_percent(100 * groups[k] / total)
+                        for k in ("child", "working", "elderly")}})
+        previous = groups["total"]
+    return rows
+
+
+def _tfr(codes) -> tuple[list[dict], list[str]]:
+    """Prefecture and nation by year, the municipal 2008-2012 estimate alongside."""
+    municipal = tfr_municipal()
+    own = municipal[municipal["area_code"].isin(codes)]
+    notes = [f"{r.name} {r.tfr}(2008～2012年 ベイズ推定値)" for r in own.itertuples()]
+    prefecture = tfr_prefecture()
+    pref_codes = sorted({code[:2] for code in codes})
+    rows = []
+    for year, group in prefecture[prefecture["year"] >= 1980].groupby("year"):
+        by_pref = dict(zip(group["pref_code"], group["tfr"], strict=False))
+        rows.append({"year": int(year), "nation": by_pref.get("00"),
+                     "prefecture": [by_pref.get(code) for code in pref_codes]})
+    return rows, notes
+
+
+def _vital(organisation) -> tuple[list[dict], str]:
+    """Natural change (births - deaths) and social change (in - out) by year, △ for falls."""
+    latest = organisation.vital_statistics.order_by("-version").first()
+    if latest is None:
+        return [], ""
+    rows = []
+    for r in latest.rows:
+        natural, social = r["births"] - r["deaths"], r["in_moves"] - r["out_moves"]
+        rows.append({"year": r["year"], **{k: format_number(r[k]) for k in
+                                           ("births", "deaths", "in_moves", "out_moves")},
+                     "natural": format_number(natural), "social": format_number(social),
+                     "total": format_number(natural + social)})
+    return rows, f"{latest.source}({latest.file_name} 第{latest.version}版)"
+
+
+@login_required
+def state_page(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = organisation_for(request, pk)
+    codes = census_codes(organisation)
+    pyramid, pyramid_source, pyramid_year = _pyramid(organisation, codes)
+    tfr_rows, tfr_notes = _tfr(codes)
+    vital_rows, vital_source = _vital(organisation)
+    table = [{**r, **{k: format_number(r[k]) for k in ("male", "female", "male_foreign",
+                                                       "female_foreign")}} for r in pyramid]
+    return render(request, "vision/state.html", {
+        "organisation": organisation, "can_write": can_write(request, organisation),
+        "pyramid": table, "pyramid_svg": pyramid_svg(pyramid) if pyramid else "",
+        "pyramid_source": pyramid_source, "pyramid_year": pyramid_year,
+        "split": any(r["male_foreign"] or r["female_foreign"] for r in pyramid),
+        "age_groups": _age_groups(codes), "census_source": CENSUS_SOURCE,
+        "tfr_rows": tfr_rows, "tfr_notes": tfr_notes,
+        "vital_rows": vital_rows, "vital_source": vital_source,
+        "pref_codes": sorted({code[:2] for code in codes}),
+    })

@@ -1,0 +1,69 @@
+"""A planning user uploads 久留米市's census table, reads the current state, creates the two
+scenarios of the issue in the form and reads the comparison table: it equals `sousei project`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sousei.cli import app
+from tests.web.vision_data import kurume_csv
+from tests.web.vision_pages import cli_rows, comparison_rows
+
+pytestmark = pytest.mark.browser
+
+TOMLS = {
+    "f.toml": 'name = "出生率向上"\n[tfr]\nchange = 0.1\nby = 2060\n',
+    "y.toml": 'name = "若者定着"\n[[migration]]\nages = "10-29"\nsex = "both"\nchange_points = 0.5\n',
+}
+
+
+def _cli(data: Path, folder: Path) -> dict:
+    args = ["project", "--population", str(data)]
+    for name, text in TOMLS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        args += ["--scenario", str(folder / name)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    return cli_rows(result.output)
+
+
+def test_upload_state_scenarios_and_comparison(people, sign_in, live_server,
+                                               tmp_path: Path) -> None:
+    home = people["home"]
+    data = kurume_csv(tmp_path)
+    page = sign_in("home-planning")
+    page.goto(f"{live_server.url}/strategies/{home.strategy.pk}/")
+    page.click(".vision-summary >> text=現状分析")
+    page.click("nav >> text=人口データ")
+    page.set_input_files("input[name=file]", str(data))
+    page.fill("input[name=source]", "国勢調査(2015年)")
+    page.click("text=登録する")
+    page.wait_for_selector("text=kurume2015.csv を第1版として登録しました")
+
+    page.click("nav >> text=現状分析")
+    assert "出典: 国勢調査(2015年)(kurume2015.csv 第1版)" in page.inner_text("body")
+    assert "0～4歳" in page.inner_text("#pyramid")
+
+    page.click("nav >> text=将来推計とシナリオ")
+    page.click("text=シナリオを作成する")
+    page.fill("#id_name", "出生率向上")
+    page.select_option("#id_tfr_mode", "change")
+    page.fill("#id_tfr_value", "0.1")
+    page.fill("#id_tfr_year", "2060")
+    page.locator("#id_tfr_year").dispatch_event("change")
+    # The htmx preview redraws the comparison with the unsaved scenario.
+    page.wait_for_selector('#comparison th:has-text("出生率向上")')
+    page.click("text=保存する")
+    page.click("text=シナリオを作成する")
+    page.fill("#id_name", "若者定着")
+    page.fill("#id_mig0_ages", "10-29")
+    page.fill("#id_mig0_points", "0.5")
+    page.click("text=保存する")
+    page.wait_for_selector("#scenarios >> text=若者定着")
+
+    web = comparison_rows(page.inner_html("#comparison").join(['<div>', '</div>']))
+    assert web == _cli(data, tmp_path)
+    assert web[("基準推計", "総人口")][0] == "304,552"
