@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
 
@@ -54,12 +55,26 @@ def chromium_path() -> str:
 
 
 class PdfPrinter:
-    """A headless Chromium kept open while several reports are printed."""
+    """A headless Chromium kept open while several reports are printed.
+
+    Playwright's sync API refuses to run in a thread whose asyncio loop is running (a notebook,
+    an async server, another sync Playwright session), so the browser lives on a worker thread
+    of its own and every call is handed to it.
+    """
 
     def __enter__(self) -> PdfPrinter:
+        executable = chromium_path()
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sousei-pdf")
+        try:
+            self._worker.submit(self._start, executable).result()
+        except Exception:
+            self._worker.shutdown()
+            raise
+        return self
+
+    def _start(self, executable: str) -> None:
         from playwright.sync_api import sync_playwright
 
-        executable = chromium_path()
         self._playwright = sync_playwright().start()
         try:
             self._browser = self._playwright.chromium.launch(
@@ -68,7 +83,10 @@ class PdfPrinter:
         except Exception:
             self._playwright.stop()
             raise
-        return self
+
+    def _stop(self) -> None:
+        self._browser.close()
+        self._playwright.stop()
 
     def __exit__(
         self,
@@ -76,13 +94,23 @@ class PdfPrinter:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        self._browser.close()
-        self._playwright.stop()
+        try:
+            self._worker.submit(self._stop).result()
+        finally:
+            self._worker.shutdown()
 
     def print(self, html: str, path: str | Path) -> Path:
         """Print ``html`` to ``path`` (A4, page numbers, outline); the file appears whole or not."""
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
+        data = self._worker.submit(self._render, html).result()
+        fd, tmp = tempfile.mkstemp(suffix=".pdf", dir=path.parent)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+        return path
+
+    def _render(self, html: str) -> bytes:
         page = self._browser.new_page()
         try:
             page.route(f"{ORIGIN}/**", _serve(html))
@@ -102,11 +130,7 @@ class PdfPrinter:
             )
         finally:
             page.close()
-        fd, tmp = tempfile.mkstemp(suffix=".pdf", dir=path.parent)
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)
-        return path
+        return data
 
 
 def _serve(html: str):
