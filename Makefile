@@ -33,7 +33,7 @@ demo: install system-deps
 	scripts/demo.sh
 
 bench: install
-	$(BIN)/python benchmarks/projection_batch.py
+	for script in benchmarks/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 accuracy: install
 	$(BIN)/python scripts/hindcast_accuracy.py

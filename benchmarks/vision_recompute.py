@@ -5,7 +5,7 @@ form; every field change posts the form to the htmx preview, which reprojects al
 plus the baseline and renders the comparison partial. Times the Django test client round trip
 (view, projection, table, template) on an in-memory SQLite database. The shipped census and
 life tables are loaded once per process, by the upload during setup, as in a running server.
-Run: .venv/bin/python benchmarks/vision_recompute.py  (figures go to docs/performance-vision.md)
+Run: .venv/bin/python benchmarks/vision_recompute.py  (figures go to docs/performance.md)
 """
 
 from __future__ import annotations
