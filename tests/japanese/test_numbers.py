@@ -64,3 +64,13 @@ def test_formats() -> None:
 @given(st.integers(min_value=-(10**9), max_value=10**9))
 def test_format_then_parse_round_trips(value: int) -> None:
     assert parse_number(format_number(value)).value == value
+
+
+def test_numpy_scalars_format_like_floats() -> None:
+    import numpy as np
+
+    from sousei.japanese import format_number, format_percent
+
+    assert format_number(np.float64(-1825.4)) == "△1,825"
+    assert format_percent(np.float64(62.45)) == "62.5%"
+    assert format_number(np.int64(304552)) == "304,552"

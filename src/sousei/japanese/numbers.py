@@ -61,7 +61,8 @@ def parse_number(text: str | float | int) -> ParsedNumber:
 def round_half_up(value: float, ndigits: int = 0) -> float:
     """Round as printed tables do (62.5 -> 63), not to even as `round` does (62.5 -> 62)."""
     quantum = Decimal(1).scaleb(-ndigits)
-    return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
+    # float() first: numpy scalars repr as "np.float64(...)", which Decimal cannot read.
+    return float(Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP))
 
 
 def format_number(value: float, decimals: int = 0, negative_mark: str = "△") -> str:
