@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from sousei.japanese import format_number, format_percent
@@ -42,3 +43,16 @@ def print_summary(console: Console, frame: pd.DataFrame) -> None:
                 cells.append(format_number(value))
         table.add_row(*cells)
     console.print(table)
+
+
+def batch_progress(console: Console, enabled: bool) -> Progress:
+    """The progress bar of batch runs (--prefecture, --all); silent for a single area."""
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        disable=not enabled,
+        transient=True,
+    )

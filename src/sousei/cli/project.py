@@ -7,9 +7,8 @@ from pathlib import Path
 import pandas as pd
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from sousei.cli.format import print_simulation_table, print_summary
+from sousei.cli.format import batch_progress, print_simulation_table, print_summary
 from sousei.demography.indicators import INDICATOR_LABELS, SHARE_INDICATORS
 from sousei.demography.scenarios import BASELINE
 from sousei.io.codes import AreaCodeError
@@ -84,15 +83,7 @@ def project(
     batch = len(regions) > 1
     chunks = [regions[i : i + BATCH_CHUNK] for i in range(0, len(regions), BATCH_CHUNK)]
     results = []
-    with Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        disable=not batch,
-        transient=True,
-    ) as progress:
+    with batch_progress(console, batch) as progress:
         task = progress.add_task("推計中 (市区町村)", total=len(regions))
         for chunk in chunks:
             request = ProjectionRequest(

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from sousei.cli.format import batch_progress
 from sousei.demography.scenarios import BASELINE
 from sousei.io.codes import AreaCodeError
 from sousei.io.errors import InputError, WorkbookError
@@ -58,15 +58,7 @@ def vision_command(
         printer = PdfPrinter() if pdf else None
         with (
             printer or _Nothing(),
-            Progress(
-                TextColumn("{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                console=console,
-                disable=not batch,
-                transient=True,
-            ) as progress,
+            batch_progress(console, batch) as progress,
         ):
             task = progress.add_task("報告書を作成中", total=len(reports))
             for data in reports:
