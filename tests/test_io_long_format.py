@@ -13,10 +13,10 @@ from openpyxl import Workbook
 from sousei.io.census import read_census
 from sousei.io.errors import InputError
 from sousei.io.long_format import (
-    _atomic,
     read_long,
     read_long_csv,
     read_long_xlsx,
+    replace_atomically,
     write_long,
     write_long_csv,
     write_long_xlsx,
@@ -195,7 +195,7 @@ def test_failed_write_leaves_previous_file_untouched(tmp_path: Path, census: pd.
     target.write_text("previous\n", encoding="utf-8")
     with pytest.raises(KeyError):
         write_long_csv(census.drop(columns="value"), target)
-    with pytest.raises(RuntimeError), _atomic(target) as temporary:
+    with pytest.raises(RuntimeError), replace_atomically(target) as temporary:
         temporary.write_text("half a file", encoding="utf-8")
         raise RuntimeError("disk full")
     assert target.read_text(encoding="utf-8") == "previous\n"

@@ -99,7 +99,7 @@ def _text_rows(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 @contextmanager
-def _atomic(path: Path) -> Iterator[Path]:
+def replace_atomically(path: Path) -> Iterator[Path]:
     """A temporary file next to ``path`` that replaces it only if the block succeeds."""
     handle, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
     os.close(handle)
@@ -115,7 +115,7 @@ def write_long_csv(frame: pd.DataFrame, path: str | Path) -> None:
     """Write the frame in the long format (UTF-8 with BOM, open age_span empty)."""
     path = Path(path)
     text = _text_rows(frame)
-    with _atomic(path) as temporary:
+    with replace_atomically(path) as temporary:
         text.to_csv(temporary, index=False, encoding="utf-8-sig", lineterminator="\n")
 
 
@@ -140,7 +140,7 @@ def write_long_xlsx(frame: pd.DataFrame, path: str | Path, sheet: str = DEFAULT_
                 value,
             ]
         )
-    with _atomic(path) as temporary:
+    with replace_atomically(path) as temporary:
         book.save(temporary)
 
 

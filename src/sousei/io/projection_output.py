@@ -1,5 +1,7 @@
 """Writing projection results: the long CSV layout (UTF-8 with BOM) or an Excel workbook.
 
+Both appear whole or not at all (written to a temporary file, then moved into place).
+
 Cells in the workbook are numbers with number formats (△ for negatives, separators, %),
 never text, so users can compute with them.
 """
@@ -13,6 +15,8 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 from sousei.io.errors import InputError
+from sousei.io.long_format import replace_atomically
+from sousei.io.xlsx_style import save_atomically
 
 PERSONS_FORMAT = '#,##0;"△"#,##0'
 SHARE_FORMAT = '0.0%;"△"0.0%'
@@ -20,7 +24,8 @@ SHARE_FORMAT = '0.0%;"△"0.0%'
 
 def write_long_csv_with_scenarios(frame: pd.DataFrame, path: Path) -> None:
     """The long layout plus a ``scenario`` column; open age spans written empty."""
-    frame.to_csv(path, index=False, encoding="utf-8-sig", float_format="%.6f")
+    with replace_atomically(path) as temporary:
+        frame.to_csv(temporary, index=False, encoding="utf-8-sig", float_format="%.6f")
 
 
 def _write_table(sheet, frame: pd.DataFrame, share_rows: set[str]) -> None:
@@ -59,10 +64,7 @@ def write_projection_workbook(
     data.append(list(cells.columns))
     for row in cells.itertuples(index=False):
         data.append([None if pd.isna(v) else v for v in row])
-    try:
-        book.save(path)
-    except OSError as error:
-        raise InputError(f"書き込めません: {error}", file=str(path)) from None
+    save_atomically(book, path)
 
 
 def write_projection(
@@ -75,9 +77,12 @@ def write_projection(
     """Write to ``path`` by its suffix (.csv: the cells; .xlsx: the workbook)."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix == ".csv":
-        write_long_csv_with_scenarios(cells, path)
-    elif suffix == ".xlsx":
-        write_projection_workbook(path, tables, share_rows, summary, cells)
-    else:
+    if suffix not in (".csv", ".xlsx"):
         raise InputError("出力ファイルの拡張子は .csv か .xlsx にしてください", file=str(path))
+    try:
+        if suffix == ".csv":
+            write_long_csv_with_scenarios(cells, path)
+        else:
+            write_projection_workbook(path, tables, share_rows, summary, cells)
+    except OSError as error:
+        raise InputError(f"書き込めません: {error}", file=str(path)) from None
