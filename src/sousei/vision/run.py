@@ -8,6 +8,7 @@ its last period after 2045) and starts from IPSS's base population.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sousei.demography.ages import AGE_STEP
 from sousei.demography.assumptions import Assumptions
@@ -40,16 +41,30 @@ class ProjectionRequest:
 
 
 def census_inputs(request: ProjectionRequest) -> tuple[Population, Assumptions]:
-    history = census_history(request.regions)
-    if request.base_year not in history.years or request.base_year == history.years[0]:
+    """Base population and assumptions estimated from the census known at the base year."""
+    return _census_estimate(tuple(request.regions), request.base_year, request.migration_periods)
+
+
+@lru_cache(maxsize=64)
+def _census_estimate(
+    regions: tuple[str, ...], base_year: int, migration_periods: int
+) -> tuple[Population, Assumptions]:
+    """Cached per areas and base year: the web page recomputes scenarios on every keystroke,
+    and the estimate does not depend on the scenarios. The arrays are made read-only so no
+    caller can change what the next one receives."""
+    history = census_history(regions)
+    if base_year not in history.years or base_year == history.years[0]:
         raise ValueError(
             f"国勢調査から推計できる基準年は {history.years[1]}～{history.years[-1]} の5年おきです"
         )
-    survival, birth = survival_known_at(request.base_year)
+    survival, birth = survival_known_at(base_year)
     assumptions = estimate_from_census(
-        history.by_year(), survival, birth, request.base_year, request.migration_periods
+        history.by_year(), survival, birth, base_year, migration_periods
     )
-    return history.at(request.base_year), assumptions
+    base = history.at(base_year)
+    for values in (base.values, *assumptions.arrays().values()):
+        values.setflags(write=False)
+    return base, assumptions
 
 
 def ipss_inputs(request: ProjectionRequest) -> tuple[Population, Assumptions]:
