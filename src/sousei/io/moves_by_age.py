@@ -120,12 +120,25 @@ def _check_duplicates(frame: pd.DataFrame, where: Where) -> None:
         raise where.error(message, first, "age_start")
 
 
-def parse_moves(raw: pd.DataFrame, where: Where) -> pd.DataFrame:
+def _check_areas(codes: pd.Series, allowed: set[str] | None, where: Where) -> pd.Series:
+    outside = ~codes.isin(allowed) if allowed is not None else pd.Series(False, codes.index)
+    if outside.any():
+        position = int(np.flatnonzero(outside.to_numpy())[0])
+        message = (
+            f"地域コード {codes.iloc[position]} はこの団体の区域ではありません "
+            f"(使えるコード: {'、'.join(sorted(allowed or ()))})"
+        )
+        raise where.error(message, position, "area_code")
+    return codes
+
+
+def parse_moves(raw: pd.DataFrame, where: Where, allowed: set[str] | None = None) -> pd.DataFrame:
     """Text cells -> moves on the 5-year grid (year, area_code, sex, age_start, in, out)."""
     counts = {c: raw[c].str.replace(",", "", regex=False) for c in ("in_moves", "out_moves")}
+    codes = _check_areas(_codes(raw["area_code"].str.strip(), where), allowed, where)
     frame = pd.DataFrame(
         {
-            "area_code": _codes(raw["area_code"].str.strip(), where),
+            "area_code": codes,
             "nationality": "total",
             "sex": _labels(raw["sex"], SEX_ALIASES, "sex", where),
             "age_start": _integers(raw["age_start"], "age_start", where),
@@ -154,13 +167,14 @@ def parse_moves(raw: pd.DataFrame, where: Where) -> pd.DataFrame:
     )
 
 
-def read_moves_by_age(data: bytes, file: str) -> pd.DataFrame:
+def read_moves_by_age(data: bytes, file: str, allowed: set[str] | None = None) -> pd.DataFrame:
     """The moves of a CSV or XLSX file (by its name's suffix), validated, on the 5-year grid.
 
     Returns columns year, area_code, sex (M/F), age_start (0, 5, … 90), in_moves, out_moves.
+    ``allowed`` limits the area codes (an organisation's own areas in the web app).
     """
     raw, where = _raw(data, Path(file).name)
-    return parse_moves(raw, where)
+    return parse_moves(raw, where, allowed)
 
 
 def write_moves_csv(frame: pd.DataFrame) -> bytes:

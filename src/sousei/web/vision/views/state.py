@@ -20,6 +20,7 @@ from sousei.vision.inputs import census_history
 from sousei.web.vision.access import can_write, organisation_for
 from sousei.web.vision.charts import pyramid_svg
 from sousei.web.vision.data import census_codes, dataset_frame, latest_dataset
+from sousei.web.vision.net_migration import net_migration_context
 
 CENSUS_SOURCE = "総務省「国勢調査」"
 
@@ -125,4 +126,5 @@ def state_page(request: HttpRequest, pk: int) -> HttpResponse:
         "tfr_rows": tfr_rows, "tfr_notes": tfr_notes,
         "vital_rows": vital_rows, "vital_source": vital_source,
         "pref_codes": sorted({code[:2] for code in codes}),
+        **net_migration_context(organisation, codes),
     })
