@@ -12,23 +12,20 @@ from functools import lru_cache
 import numpy as np
 from django.db.models import Max
 from django.http import HttpRequest
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString, mark_safe
 
 from sousei.demography.ages import AGE_LABELS_JA, AGE_STARTS, SEXES
 from sousei.io.moves_by_age import read_moves_by_age
 from sousei.japanese import format_number, format_percent
 from sousei.vision.net_migration import CENSUS_SOURCE, TRANSITIONS, organisation_net_migration
 from sousei.web.strategies.versioning import create_audited
+from sousei.web.vision.charts import lines_svg
 from sousei.web.vision.data import census_codes, organisation_codes
 from sousei.web.vision.models import MovesByAge
 
-# Okabe & Ito (2008): the palette of the report charts, one colour per census period.
-OKABE_ITO = ("#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00",
-             "#CC79A7")
 SEX_NAMES = {"M": "男性", "F": "女性"}
-WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 640, 300, 56, 12, 24, 96
 UPLOAD_YEARS = 3
+# The chart's x axis names the age at the start of each period (the table has the full label).
+SHORT_LABELS = [label.split("→")[0] for label in TRANSITIONS]
 
 
 def store_moves_by_age(request: HttpRequest, organisation, upload, source: str) -> MovesByAge:
@@ -44,42 +41,6 @@ def store_moves_by_age(request: HttpRequest, organisation, upload, source: str) 
     ), "moves_by_age.upload")
 
 
-def lines_by_transition_svg(title: str, periods: list[str], values: np.ndarray) -> SafeString:
-    """One line per period over the 18 age transitions, zero marked, negatives below it."""
-    low, high = min(float(values.min()), 0.0), max(float(values.max()), 0.0)
-    span = (high - low) or 1.0
-    count = values.shape[1]
-
-    def x(i: int) -> float:
-        return LEFT + i * (WIDTH - LEFT - RIGHT) / max(count - 1, 1)
-
-    def y(v: float) -> float:
-        return TOP + (high - v) / span * (HEIGHT - TOP - BOTTOM)
-
-    lines = []
-    for k, label in enumerate(periods):
-        points = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in enumerate(values[k]))
-        lines.append(format_html(
-            '<polyline fill="none" stroke="{}" stroke-width="2" points="{}">'
-            "<title>{}</title></polyline>", OKABE_ITO[k % len(OKABE_ITO)], points, label))
-    ticks = format_html_join("", '<text x="{}" y="{}" font-size="9" text-anchor="end" '
-                             'transform="rotate(-60 {} {})">{}</text>',
-                             ((f"{x(i):.1f}", HEIGHT - BOTTOM + 12, f"{x(i):.1f}",
-                               HEIGHT - BOTTOM + 12, label) for i, label in enumerate(TRANSITIONS)))
-    scale = format_html_join("", '<text x="{}" y="{}" font-size="9" text-anchor="end">{}</text>',
-                             ((LEFT - 4, f"{y(v) + 3:.1f}", format_number(v))
-                              for v in (high, 0.0, low)))
-    legend = format_html_join("", '<text x="{}" y="{}" font-size="10" fill="{}">{}</text>',
-                              ((LEFT + 8 + 78 * k, 12, OKABE_ITO[k % len(OKABE_ITO)], label)
-                               for k, label in enumerate(periods)))
-    zero = format_html('<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="#777" '
-                       'stroke-dasharray="3 3"/>', LEFT, WIDTH - RIGHT, f"{y(0):.1f}",
-                       f"{y(0):.1f}")
-    return format_html('<svg role="img" aria-label="{}" width="{}" height="{}" viewBox="0 0 {} {}">'
-                       "<title>{}</title>{}{}{}{}{}</svg>", title, WIDTH, HEIGHT, WIDTH, HEIGHT,
-                       title, zero, mark_safe("".join(lines)), ticks, scale, legend)
-
-
 @lru_cache(maxsize=64)
 def _census_panels(codes: tuple[str, ...]) -> tuple[dict, ...]:
     """Cached per areas: the census never changes while the server runs (150 ms saved)."""
@@ -92,7 +53,8 @@ def _census_panels(codes: tuple[str, ...]) -> tuple[dict, ...]:
         title = f"年齢階級別純移動数の時系列分析({SEX_NAMES[sex]})"
         panels.append({
             "sex": SEX_NAMES[sex], "key": sex.lower(), "periods": periods,
-            "svg": lines_by_transition_svg(title, periods, persons),
+            "svg": lines_svg(SHORT_LABELS, {p: list(v) for p, v in zip(periods, persons, strict=True)},
+                             title, every=2),
             "rows": [{"label": label,
                       "persons": [format_number(v) for v in persons[:, i]],
                       "rates": [format_percent(100 * v) for v in rates[:, i]]}
