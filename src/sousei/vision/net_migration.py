@@ -68,6 +68,19 @@ class NetMigration:
             self.census_change.sum(axis=1, keepdims=True),
         )
 
+    def region(self, index: int) -> NetMigration:
+        """One region's series (the region axis kept, length 1)."""
+        part = slice(index, index + 1)
+        return NetMigration(
+            self.periods,
+            self.regions[part],
+            self.names[part],
+            self.persons[:, part],
+            self.exposed[:, part],
+            self.natural_change[:, part],
+            self.census_change[:, part],
+        )
+
     @property
     def rates(self) -> np.ndarray:
         """Net migrants per person of the cohort at the start (0 for an empty cohort)."""
