@@ -20,6 +20,8 @@ from sousei.web.accounts.models import Organisation
 from sousei.web.vision.data import census_codes, dataset_frame, latest_dataset
 
 TO_YEAR = 2060
+CENSUS_BASE_YEAR = 2015
+COMBINED = "all"  # the area choice that shows the sum of the organisation's areas
 SHARE_LABELS = {INDICATOR_LABELS[name] for name in SHARE_INDICATORS}
 
 
@@ -27,12 +29,24 @@ SHARE_LABELS = {INDICATOR_LABELS[name] for name in SHARE_INDICATORS}
 class Comparison:
     source: str  # where the base population and rates come from
     years: list[int]
-    regions: list[tuple[str, list[dict]]]  # (area name, rows of the simulation table)
-    totals: dict[str, list[float]]  # scenario label -> total population per year (first area)
+    areas: list[tuple[str, str]]  # (choice value, label): the sum first when several areas
+    area: str  # the chosen value
+    regions: list[tuple[str, list[dict]]]  # (area name, rows of the simulation table) shown
+    totals: dict[str, list[float]]  # scenario label -> total population per year (chosen area)
+
+
+def base_year_for(organisation: Organisation) -> int:
+    """The year the projection starts: the latest upload's, else the shipped census."""
+    dataset = latest_dataset(organisation)
+    return dataset.base_year if dataset is not None else CENSUS_BASE_YEAR
 
 
 def project(organisation: Organisation, scenarios: Iterable[Scenario]):
-    """(base, run, source text) for the organisation: latest dataset or the shipped census."""
+    """(base, run, source text) for the organisation: latest dataset or the shipped census.
+
+    Several areas (a partnership) are projected in one run, each with its own census-estimated
+    assumptions, exactly as `sousei project --area A --area B` does.
+    """
     request_scenarios = (BASELINE, *scenarios)
     dataset = latest_dataset(organisation)
     if dataset is not None:
@@ -41,7 +55,8 @@ def project(organisation: Organisation, scenarios: Iterable[Scenario]):
         base, run = run_user_projection(frame, request)
         source = f"{dataset.source}({dataset.file_name} 第{dataset.version}版)"
         return base, run, source
-    request = ProjectionRequest(census_codes(organisation), 2015, TO_YEAR, request_scenarios)
+    request = ProjectionRequest(census_codes(organisation), CENSUS_BASE_YEAR, TO_YEAR,
+                                request_scenarios)
     base, run = run_projection(request)
     return base, run, "総務省「国勢調査」(2015年)、国立社会保障・人口問題研究所の生命表等から推計"
 
@@ -52,7 +67,7 @@ def format_cell(indicator: str, value: float) -> str:
     return format_number(value)
 
 
-def table_rows(run, region: int) -> list[dict]:
+def table_rows(run, region: int | None) -> list[dict]:
     frame = simulation_table(run, region)
     rows, previous = [], None
     for (scenario, indicator), values in frame.iterrows():
@@ -66,18 +81,33 @@ def table_rows(run, region: int) -> list[dict]:
     return rows
 
 
-def comparison(organisation: Organisation, scenarios: Iterable[Scenario]) -> Comparison:
+def area_choices(organisation: Organisation, base) -> list[tuple[str, str]]:
+    """The sum (for several areas) first, then each area by name."""
+    single = [(code, base.names[i]) for i, code in enumerate(base.regions)]
+    if len(single) < 2:
+        return single
+    return [(COMBINED, f"{organisation.name}({len(single)}市町村の合計)"), *single]
+
+
+def comparison(organisation: Organisation, scenarios: Iterable[Scenario],
+               area: str | None = None) -> Comparison:
+    """The comparison for one area choice (a code, or COMBINED; unknown: the first choice)."""
     base, run, source = project(organisation, scenarios)
-    regions = [(base.names[i], table_rows(run, i)) for i in range(len(base.regions))]
+    choices = area_choices(organisation, base)
+    area = area if area in dict(choices) else choices[0][0]
+    region = None if area == COMBINED else base.regions.index(area)
+    total = run_indicators(run, combined=region is None)["total"]
+    column = 0 if region is None else region
+    totals = {scenario_label(run, k): list(total[k, :, column])
+              for k in range(len(run.scenarios))}
+    return Comparison(source, list(run.total.years), choices, area,
+                      [(dict(choices)[area], table_rows(run, region))], totals)
 
-    total = run_indicators(run)["total"]
-    totals = {scenario_label(run, k): list(total[k, :, 0]) for k in range(len(run.scenarios))}
-    return Comparison(source, list(run.total.years), regions, totals)
 
-
-def comparison_context(organisation: Organisation, scenarios: Iterable[Scenario]) -> dict:
-    """Template context of the comparison partial (table per area, chart of totals)."""
+def comparison_context(organisation: Organisation, scenarios: Iterable[Scenario],
+                       area: str | None = None) -> dict:
+    """Template context of the comparison partial (table of the chosen area, chart of totals)."""
     from sousei.web.vision.charts import lines_svg
 
-    result = comparison(organisation, scenarios)
+    result = comparison(organisation, scenarios, area)
     return {"comparison": result, "chart": lines_svg(result.years, result.totals)}
