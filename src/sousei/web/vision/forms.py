@@ -124,13 +124,14 @@ class ScenarioForm(forms.Form):
             self._needs(data, year, "年")
             self._needs(data, value, "出生率")
             self._tfr(data, value)
-            if data.get(year) is None:
+            this = data.get(year)
+            if this is None:
                 continue
-            if previous is not None and data[year] <= previous:
+            if previous is not None and this <= previous:
                 self.add_error(year, f"前の点({previous}年)より後の年にしてください")
             else:
                 self._year(data, year)
-            previous = data[year] if previous is None else max(previous, data[year])
+            previous = this if previous is None else max(previous, this)
         if not filled:
             self.add_error("tfr_pt0_year", "年と出生率の点を1つ以上入力してください")
 

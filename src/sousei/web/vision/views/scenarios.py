@@ -4,7 +4,7 @@ a saved scenario downloads as the TOML file `sousei project --scenario` reads.""
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
@@ -111,7 +111,10 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def download_scenario(request: HttpRequest, pk: int) -> HttpResponse:
     """The saved scenario as a scenario file, for `sousei project --scenario` (every reader)."""
-    scenario = get_for_user(request, SavedScenario, pk)
+    scenario = SavedScenario.objects.filter(pk=pk).first()
+    if scenario is None:
+        raise Http404
+    organisation_for(request, scenario.organisation_id)  # every member reads the vision
     response = HttpResponse(scenario_to_toml(scenario.mapping),
                             content_type="application/toml; charset=utf-8")
     response["Content-Disposition"] = content_disposition_header(
