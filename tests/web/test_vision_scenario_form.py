@@ -11,10 +11,11 @@ from django.urls import reverse
 from typer.testing import CliRunner
 
 from sousei.cli import app
+from sousei.io.long_format import write_long_csv
 from sousei.web.audit.models import Event
 from sousei.web.vision.models import SavedScenario
 
-from .vision_data import kurume_csv
+from .vision_data import kurume_csv, kurume_frame
 from .vision_pages import cli_rows, comparison_rows
 
 HOPE = {
@@ -141,3 +142,28 @@ def test_exported_toml_gives_the_cli_the_numbers_of_the_page(world, login, tmp_p
     # changes the total too. Both figures are read off the CLI table above.
     assert web[("基準推計", "総人口")][0] == web[("希望出生率", "総人口")][0] == "304,552"
     assert web[("希望出生率", "年少人口(0～14歳)(基準推計との差)")][1] != "0"
+
+
+def test_a_target_year_left_behind_by_a_new_base_year_is_explained(world, login,
+                                                                   tmp_path) -> None:
+    home = world["home"]
+    org = home.organisation.pk
+    client = login(home.users["planning"])
+    early = {"name": "早期目標", "tfr_mode": "change", "tfr_value": "0.1", "tfr_year": "2018",
+             "migration_variant": "net_rates"}
+    assert _create(client, home.organisation, early).status_code == 302  # base year 2015
+    frame = kurume_frame().assign(year=2020)  # a 2020 table: the base year moves past 2018
+    path = tmp_path / "kurume2020.csv"
+    write_long_csv(frame, path)
+    client.post(reverse("vision:data", args=[org]), {
+        "file": SimpleUploadedFile(path.name, path.read_bytes()), "source": "住民基本台帳"})
+    response = client.get(reverse("vision:projection", args=[org]))
+    assert response.status_code == 200
+    assert ("推計できません: 早期目標: 合計特殊出生率の目標年 2018年は基準年 2020年より後に"
+            "してください") in response.content.decode()
+    # The form now asks for years after the new base year.
+    saved = SavedScenario.objects.get()
+    response = client.post(reverse("vision:edit_scenario", args=[saved.pk]),
+                           {**early, "version": "1"})
+    assert response.context["form"].errors["tfr_year"] == [
+        "令和2(2020)年より後、令和82(2100)年までの年にしてください"]

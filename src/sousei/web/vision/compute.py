@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 
 from sousei.demography.indicators import INDICATOR_LABELS, SHARE_INDICATORS
 from sousei.demography.scenarios import BASELINE, Scenario
 from sousei.japanese import format_number, format_percent
+from sousei.vision.each_area import run_each_area
 from sousei.vision.run import ProjectionRequest, run_projection
 from sousei.vision.tables import run_indicators, scenario_label, simulation_table
 from sousei.vision.user_data import run_user_projection
@@ -44,20 +46,21 @@ def base_year_for(organisation: Organisation) -> int:
 def project(organisation: Organisation, scenarios: Iterable[Scenario]):
     """(base, run, source text) for the organisation: latest dataset or the shipped census.
 
-    Several areas (a partnership) are projected in one run, each with its own census-estimated
-    assumptions, exactly as `sousei project --area A --area B` does.
+    Each area (every member of a partnership) is projected on its own, as
+    `sousei project --area X` does for it, so the partnership's sum is the sum of those runs.
     """
     request_scenarios = (BASELINE, *scenarios)
     dataset = latest_dataset(organisation)
     if dataset is not None:
         frame = dataset_frame(dataset)
         request = ProjectionRequest((), dataset.base_year, TO_YEAR, request_scenarios)
-        base, run = run_user_projection(frame, request)
+        at_base = frame.loc[frame["year"] == dataset.base_year, "area_code"]
+        areas = tuple(dict.fromkeys(at_base))
+        base, run = run_each_area(request, areas, partial(run_user_projection, frame))
         source = f"{dataset.source}({dataset.file_name} 第{dataset.version}版)"
         return base, run, source
-    request = ProjectionRequest(census_codes(organisation), CENSUS_BASE_YEAR, TO_YEAR,
-                                request_scenarios)
-    base, run = run_projection(request)
+    request = ProjectionRequest((), CENSUS_BASE_YEAR, TO_YEAR, request_scenarios)
+    base, run = run_each_area(request, census_codes(organisation), run_projection)
     return base, run, "総務省「国勢調査」(2015年)、国立社会保障・人口問題研究所の生命表等から推計"
 
 
@@ -109,5 +112,8 @@ def comparison_context(organisation: Organisation, scenarios: Iterable[Scenario]
     """Template context of the comparison partial (table of the chosen area, chart of totals)."""
     from sousei.web.vision.charts import lines_svg
 
-    result = comparison(organisation, scenarios, area)
+    try:
+        result = comparison(organisation, scenarios, area)
+    except (ValueError, KeyError) as error:  # e.g. a saved target year before a new base year
+        return {"comparison": None, "projection_error": str(error).strip("'\"")}
     return {"comparison": result, "chart": lines_svg(result.years, result.totals)}
