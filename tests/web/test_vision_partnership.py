@@ -20,8 +20,8 @@ TOMLS = {"f.toml": 'name = "出生率向上"\n[tfr]\nchange = 0.1\nby = 2060\n',
                     "change_points = 0.5\n")}
 
 
-def _cli(folder: Path, area: str, out: Path | None = None) -> str:
-    args = ["project", "--area", area]
+def _cli(folder: Path, area: str, out: Path | None = None, extra: tuple[str, ...] = ()) -> str:
+    args = ["project", "--area", area, *extra]
     for name, text in TOMLS.items():
         (folder / name).write_text(text, encoding="utf-8")
         args += ["--scenario", str(folder / name)]
@@ -89,3 +89,16 @@ def test_preview_follows_the_area_chosen_in_the_form(world, login) -> None:
                        {**FERTILITY, "area": "40203"}, HTTP_HX_REQUEST="true").content.decode()
     assert "久留米市 人口推移のシミュレーション" in body
     assert comparison_rows(body)[("基準推計", "総人口")][0] == "304,552"
+
+
+def test_cli_sum_prints_the_partnership_table_of_the_page(world, login, tmp_path) -> None:
+    home = world["home"]
+    client = login(home.users["planning"])
+    for form in (FERTILITY, YOUTH):
+        client.post(reverse("vision:new_scenario", args=[home.organisation.pk]), form)
+    web = comparison_rows(client.get(
+        reverse("vision:projection", args=[home.organisation.pk])).content.decode())
+    output = _cli(tmp_path, AREAS[0], extra=("--area", AREAS[1], "--sum"))
+    assert "推計結果一覧" in output  # the per-area summary comes first
+    combined = output.split("合計(2地域) 将来人口推計", 1)[1]
+    assert cli_rows(combined) == web
