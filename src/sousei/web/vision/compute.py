@@ -8,18 +8,19 @@ formatted as the CLI formats it (△ negatives, shares in per cent).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import partial
+from dataclasses import dataclass, replace
 
 from sousei.demography.indicators import INDICATOR_LABELS, SHARE_INDICATORS
 from sousei.demography.scenarios import BASELINE, Scenario
+from sousei.io.errors import InputError
 from sousei.japanese import format_number, format_percent
-from sousei.vision.each_area import run_each_area
+from sousei.vision.each_area import run_each_area, stack_runs
 from sousei.vision.run import ProjectionRequest, run_projection
 from sousei.vision.tables import run_indicators, scenario_label, simulation_table
-from sousei.vision.user_data import run_user_projection
+from sousei.vision.user_data import UserInputs, project_user_inputs, user_inputs
 from sousei.web.accounts.models import Organisation
 from sousei.web.vision.data import census_codes, dataset_frame, latest_dataset
+from sousei.web.vision.models import PopulationDataset
 
 TO_YEAR = 2060
 CENSUS_BASE_YEAR = 2015
@@ -43,6 +44,30 @@ def base_year_for(organisation: Organisation) -> int:
     return dataset.base_year if dataset is not None else CENSUS_BASE_YEAR
 
 
+_INPUTS: dict[tuple[int, int], tuple[UserInputs, ...]] = {}
+_INPUTS_KEPT = 32
+
+
+def dataset_inputs(dataset: PopulationDataset) -> tuple[UserInputs, ...]:
+    """Each area's projection inputs of a stored dataset, prepared once per dataset: reading
+    the table and estimating the assumptions do not depend on the scenarios being edited, and
+    a stored dataset never changes (a new upload is a new row). Keyed by the content too, as
+    the parsed-table cache is, since a recreated database reuses primary keys."""
+    key = (dataset.pk, hash(dataset.content))
+    inputs = _INPUTS.get(key)
+    if inputs is None:
+        frame = dataset_frame(dataset)
+        areas = dict.fromkeys(frame.loc[frame["year"] == dataset.base_year, "area_code"])
+        request = ProjectionRequest((), dataset.base_year, TO_YEAR)
+        inputs = tuple(user_inputs(frame, replace(request, regions=(area,))) for area in areas)
+        for item in inputs:
+            item.base.values.setflags(write=False)
+        while len(_INPUTS) >= _INPUTS_KEPT:
+            _INPUTS.pop(next(iter(_INPUTS)))
+        _INPUTS[key] = inputs
+    return inputs
+
+
 def project(organisation: Organisation, scenarios: Iterable[Scenario]):
     """(base, run, source text) for the organisation: latest dataset or the shipped census.
 
@@ -52,11 +77,9 @@ def project(organisation: Organisation, scenarios: Iterable[Scenario]):
     request_scenarios = (BASELINE, *scenarios)
     dataset = latest_dataset(organisation)
     if dataset is not None:
-        frame = dataset_frame(dataset)
         request = ProjectionRequest((), dataset.base_year, TO_YEAR, request_scenarios)
-        at_base = frame.loc[frame["year"] == dataset.base_year, "area_code"]
-        areas = tuple(dict.fromkeys(at_base))
-        base, run = run_each_area(request, areas, partial(run_user_projection, frame))
+        base, run = stack_runs([project_user_inputs(inputs, request)
+                                for inputs in dataset_inputs(dataset)])
         source = f"{dataset.source}({dataset.file_name} 第{dataset.version}版)"
         return base, run, source
     request = ProjectionRequest((), CENSUS_BASE_YEAR, TO_YEAR, request_scenarios)
@@ -114,6 +137,6 @@ def comparison_context(organisation: Organisation, scenarios: Iterable[Scenario]
 
     try:
         result = comparison(organisation, scenarios, area)
-    except (ValueError, KeyError) as error:  # e.g. a saved target year before a new base year
+    except (InputError, ValueError, KeyError) as error:  # e.g. a target year before the base
         return {"comparison": None, "projection_error": str(error).strip("'\"")}
     return {"comparison": result, "chart": lines_svg(result.years, result.totals)}
