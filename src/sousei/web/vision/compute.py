@@ -8,13 +8,12 @@ formatted as the CLI formats it (△ negatives, shares in per cent).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from sousei.demography.indicators import INDICATOR_LABELS, SHARE_INDICATORS
 from sousei.demography.scenarios import BASELINE, Scenario
 from sousei.io.errors import InputError
 from sousei.japanese import format_number, format_percent
-from sousei.vision.each_area import run_each_area, stack_runs
 from sousei.vision.run import ProjectionRequest, run_projection
 from sousei.vision.tables import run_indicators, scenario_label, simulation_table
 from sousei.vision.user_data import UserInputs, project_user_inputs, user_inputs
@@ -44,24 +43,21 @@ def base_year_for(organisation: Organisation) -> int:
     return dataset.base_year if dataset is not None else CENSUS_BASE_YEAR
 
 
-_INPUTS: dict[tuple[int, int], tuple[UserInputs, ...]] = {}
+_INPUTS: dict[tuple[int, int], UserInputs] = {}
 _INPUTS_KEPT = 32
 
 
-def dataset_inputs(dataset: PopulationDataset) -> tuple[UserInputs, ...]:
-    """Each area's projection inputs of a stored dataset, prepared once per dataset: reading
-    the table and estimating the assumptions do not depend on the scenarios being edited, and
-    a stored dataset never changes (a new upload is a new row). Keyed by the content too, as
-    the parsed-table cache is, since a recreated database reuses primary keys."""
+def dataset_inputs(dataset: PopulationDataset) -> UserInputs:
+    """The projection inputs of a stored dataset, prepared once: reading the table and
+    estimating the assumptions do not depend on the scenarios being edited, and a stored
+    dataset never changes (a new upload is a new row). Keyed by the content too, as the
+    parsed-table cache is, since a recreated database reuses primary keys."""
     key = (dataset.pk, hash(dataset.content))
     inputs = _INPUTS.get(key)
     if inputs is None:
-        frame = dataset_frame(dataset)
-        areas = dict.fromkeys(frame.loc[frame["year"] == dataset.base_year, "area_code"])
         request = ProjectionRequest((), dataset.base_year, TO_YEAR)
-        inputs = tuple(user_inputs(frame, replace(request, regions=(area,))) for area in areas)
-        for item in inputs:
-            item.base.values.setflags(write=False)
+        inputs = user_inputs(dataset_frame(dataset), request)
+        inputs.base.values.setflags(write=False)
         while len(_INPUTS) >= _INPUTS_KEPT:
             _INPUTS.pop(next(iter(_INPUTS)))
         _INPUTS[key] = inputs
@@ -71,19 +67,22 @@ def dataset_inputs(dataset: PopulationDataset) -> tuple[UserInputs, ...]:
 def project(organisation: Organisation, scenarios: Iterable[Scenario]):
     """(base, run, source text) for the organisation: latest dataset or the shipped census.
 
-    Each area (every member of a partnership) is projected on its own, as
-    `sousei project --area X` does for it, so the partnership's sum is the sum of those runs.
+    Several areas (a partnership's members) are projected in one run; each area's figures are
+    its own (census assumptions per area, the national 0-4 sex ratio), the same as
+    `sousei project --area X`, so the partnership's sum is the sum of those runs.
     """
     request_scenarios = (BASELINE, *scenarios)
     dataset = latest_dataset(organisation)
     if dataset is not None:
         request = ProjectionRequest((), dataset.base_year, TO_YEAR, request_scenarios)
-        base, run = stack_runs([project_user_inputs(inputs, request)
-                                for inputs in dataset_inputs(dataset)])
+        base, run = project_user_inputs(dataset_inputs(dataset), request)
         source = f"{dataset.source}({dataset.file_name} 第{dataset.version}版)"
         return base, run, source
-    request = ProjectionRequest((), CENSUS_BASE_YEAR, TO_YEAR, request_scenarios)
-    base, run = run_each_area(request, census_codes(organisation), run_projection)
+    codes = census_codes(organisation)
+    if not codes:
+        raise ValueError("推計する地域がありません (団体コードが登録されていません)")
+    request = ProjectionRequest(codes, CENSUS_BASE_YEAR, TO_YEAR, request_scenarios)
+    base, run = run_projection(request)
     return base, run, "総務省「国勢調査」(2015年)、国立社会保障・人口問題研究所の生命表等から推計"
 
 
