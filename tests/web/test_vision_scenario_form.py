@@ -167,3 +167,21 @@ def test_a_target_year_left_behind_by_a_new_base_year_is_explained(world, login,
                            {**early, "version": "1"})
     assert response.context["form"].errors["tfr_year"] == [
         "令和2(2020)年より後、令和82(2100)年までの年にしてください"]
+
+
+def test_preview_puts_each_message_on_its_field_and_clears_the_others(world, login) -> None:
+    home = world["home"]
+    client = login(home.users["planning"])
+    bad = {**HOPE, "tfr_pt1_year": "2020"}
+    body = client.post(reverse("vision:preview", args=[home.organisation.pk]), bad,
+                       HTTP_HX_REQUEST="true").content.decode()
+    assert ('<span class="field-errors" id="errors-tfr_pt1_year" hx-swap-oob="true">'
+            '<span class="error" role="alert">前の点(2030年)より後の年にしてください</span></span>'
+            ) in body
+    # Fields without a problem get an empty span, which clears an earlier message.
+    assert '<span class="field-errors" id="errors-tfr_pt0_year" hx-swap-oob="true"></span>' in body
+    assert '<span class="field-errors" id="errors-conv_year" hx-swap-oob="true"></span>' in body
+    # The page has the targets those swaps replace.
+    page = client.get(reverse("vision:new_scenario", args=[home.organisation.pk]))
+    fields = page.context["form"].fields
+    assert page.content.decode().count('class="field-errors"') == len(fields) == 30

@@ -92,7 +92,8 @@ def edit_scenario(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def preview(request: HttpRequest, pk: int) -> HttpResponse:
-    """The comparison partial for the form as it stands (htmx, on every field change)."""
+    """The comparison partial for the form as it stands (htmx, on every field change), with
+    every field's messages as out-of-band swaps so they appear on the field while typing."""
     organisation = organisation_for(request, pk, need="write")
     editing = None
     if request.POST.get("scenario_pk"):
@@ -105,7 +106,8 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         errors = form.errors
     context = comparison_context(organisation, scenarios, request.POST.get("area"))
-    return render(request, "vision/_comparison.html", {**context, "errors": errors})
+    # The comparison, and each field's errors (set or cleared) swapped in next to the field.
+    return render(request, "vision/_preview.html", {**context, "errors": errors, "form": form})
 
 
 @login_required
