@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from sousei.cli import app
 from sousei.io.long_format import write_long_csv
 from sousei.web.audit.models import Event
+from sousei.web.vision.forms import MAX_ROWS, ScenarioForm
 from sousei.web.vision.models import SavedScenario
 
 from .vision_data import kurume_csv, kurume_frame
@@ -185,3 +186,13 @@ def test_preview_puts_each_message_on_its_field_and_clears_the_others(world, log
     page = client.get(reverse("vision:new_scenario", args=[home.organisation.pk]))
     fields = page.context["form"].fields
     assert page.content.decode().count('class="field-errors"') == len(fields) == 30
+
+
+def test_posted_row_numbers_cannot_grow_the_form_without_bound(world, login) -> None:
+    home = world["home"]
+    client = login(home.users["planning"])
+    response = _create(client, home.organisation, {**BASE, "mig999999_ages": "10-29",
+                                                   "mig999999_points": "0.5"})
+    assert response.status_code == 302  # the far row is not a field: nothing to validate
+    assert "migration" not in SavedScenario.objects.get().mapping
+    assert ScenarioForm({"mig999999_ages": "x"}).mig_rows == MAX_ROWS

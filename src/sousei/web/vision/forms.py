@@ -31,11 +31,15 @@ TFR_CHANGE_LIMIT = 1.0
 LAST_YEAR = 2100
 
 
+MAX_ROWS = 20  # a posted "mig999999_ages" must not build a million fields
+
+
 def _rows(prefix: str, data: Any, stored: int, minimum: int) -> int:
-    """Rows to offer: every row posted, or the stored entries plus one spare."""
+    """Rows to offer: every row posted, or the stored entries plus one spare (at most
+    MAX_ROWS)."""
     pattern = re.compile(rf"{prefix}(\d+)_")
     posted = [int(m.group(1)) + 1 for key in (data or {}) if (m := pattern.match(key))]
-    return max(minimum, stored + 1, *posted)
+    return min(MAX_ROWS, max(minimum, stored + 1, *posted))
 
 
 class ScenarioForm(forms.Form):
