@@ -86,6 +86,8 @@ BAD = [
     ({"mig0_ages": "10-27", "mig0_points": "0.5"}, "mig0_ages",
      "年齢 10-27 は5歳階級の境目 (例 10-29) にしてください"),
     ({"mig2_points": "0.5"}, "mig2_ages", "年齢を入力してください"),
+    ({"mig0_ages": "10-29", "mig0_points": "0.5", "mig0_from": "2010"}, "mig0_from",
+     "平成27(2015)年以降、令和82(2100)年までの年にしてください"),
     ({"mig0_ages": "10-29"}, "mig0_points", "ポイントを入力してください"),
     ({"migration_variant": "converging", "conv_fraction": "0.5"}, "conv_year",
      "収束年を入力してください"),

@@ -94,10 +94,13 @@ class ScenarioForm(forms.Form):
             return False
         return data.get(field) is not None
 
-    def _year(self, data: dict, field: str, after: int | None = None) -> None:
-        year, after = data.get(field), after if after is not None else self.base_year
-        if year is not None and not after < year <= LAST_YEAR:
-            self.add_error(field, f"{format_year_prose(after)}より後、"
+    def _year(self, data: dict, field: str, from_base: bool = False) -> None:
+        """Target years come after the base year; a start year may be the base year itself."""
+        year, base = data.get(field), self.base_year
+        first = base if from_base else base + 1
+        if year is not None and not first <= year <= LAST_YEAR:
+            since = "以降" if from_base else "より後"
+            self.add_error(field, f"{format_year_prose(base)}{since}、"
                                   f"{format_year_prose(LAST_YEAR)}までの年にしてください")
 
     def _tfr(self, data: dict, field: str) -> None:
@@ -151,7 +154,7 @@ class ScenarioForm(forms.Form):
                     age_range(data[ages])
                 except ValueError as error:
                     self.add_error(ages, str(error))
-            self._year(data, f"mig{i}_from", after=self.base_year - 1)
+            self._year(data, f"mig{i}_from", from_base=True)
         if data.get("migration_variant") == "converging":
             fraction = self._needs(data, "conv_fraction", "収束後の割合")
             if fraction and not 0 <= data["conv_fraction"] <= 1:
