@@ -58,9 +58,10 @@ class ScenarioForm(forms.Form):
     foreign_year = forms.IntegerField(label="目標年", required=False)
 
     def __init__(self, *args: Any, base_year: int = 2015, stored: dict | None = None,
-                 **kwargs: Any) -> None:
+                 foreign_split: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.base_year = base_year
+        self.foreign_split = foreign_split
         stored = stored or {}
         points = stored.get("tfr", {}).get("points", {})
         self.point_rows = _rows("tfr_pt", self.data, len(points), TFR_POINT_ROWS)
@@ -164,6 +165,10 @@ class ScenarioForm(forms.Form):
 
     def _check_foreign(self, data: dict) -> None:
         if data.get("foreign_share") is None:
+            return
+        if not self.foreign_split:
+            self.add_error("foreign_share", "外国人比率の目標は、日本人・外国人に分かれた人口"
+                                            "データを登録したときに使えます")
             return
         if not 0 <= data["foreign_share"] < 100:
             self.add_error("foreign_share", "外国人比率は0以上100未満(%)で入力してください")
