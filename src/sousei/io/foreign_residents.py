@@ -40,12 +40,13 @@ def _labels(text: pd.Series, column: str, where: Where, what: str) -> pd.Series:
     return labels
 
 
-def read_foreign_residents(data: bytes, file: str) -> pd.DataFrame:
+def read_foreign_residents(data: bytes, file: str,
+                           areas: frozenset[str] | None = None) -> pd.DataFrame:
     """The validated table: year, area_code, nationality, residence_status, persons."""
     raw, where = read_text_table(data, file, ALIASES, COLUMNS)
     frame = pd.DataFrame({
         "year": years(raw["year"], where),
-        "area_code": area_codes(raw["area_code"], "area_code", where),
+        "area_code": area_codes(raw["area_code"], "area_code", where, areas),
         "nationality": _labels(raw["nationality"], "nationality", where, "国籍・地域"),
         "residence_status": _labels(raw["residence_status"], "residence_status", where,
                                     "在留資格"),

@@ -73,12 +73,13 @@ def _counterparts(raw: pd.DataFrame, where: Where) -> pd.DataFrame:
     return pd.DataFrame({"counterpart": keys, "counterpart_name": labels, "level": levels})
 
 
-def read_moves(data: bytes, file: str) -> pd.DataFrame:
+def read_moves(data: bytes, file: str,
+               areas: frozenset[str] | None = None) -> pd.DataFrame:
     """The validated moves table: year, area_code, counterpart (5-digit code or abroad /
     other / total), counterpart_name, level, in_moves, out_moves (persons), one row per key."""
     raw, where = read_text_table(data, file, ALIASES, COLUMNS)
     frame = pd.DataFrame({"year": years(raw["year"], where),
-                          "area_code": area_codes(raw["area_code"], "area_code", where)})
+                          "area_code": area_codes(raw["area_code"], "area_code", where, areas)})
     frame = pd.concat([frame, _counterparts(raw, where)], axis=1)
     frame["in_moves"] = whole_numbers(raw["in_moves"], "in_moves", where, "転入数")
     frame["out_moves"] = whole_numbers(raw["out_moves"], "out_moves", where, "転出数")

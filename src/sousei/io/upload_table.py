@@ -136,8 +136,10 @@ def years(text: pd.Series, where: Where, last: int | None = None) -> np.ndarray:
     return values
 
 
-def area_codes(text: pd.Series, column: str, where: Where) -> pd.Series:
-    """5-digit codes of the shipped code master (4, 5 or 6 digits accepted)."""
+def area_codes(text: pd.Series, column: str, where: Where,
+               allowed: frozenset[str] | None = None) -> pd.Series:
+    """5-digit codes of the shipped code master (4, 5 or 6 digits accepted); with
+    ``allowed``, only those (an organisation's own areas)."""
     mapping: dict[str, str] = {}
     for value in text.unique():
         try:
@@ -146,6 +148,10 @@ def area_codes(text: pd.Series, column: str, where: Where) -> pd.Series:
             raise where.error(str(error), _first(text == value), column) from error
         if not is_known_code(code):
             message = f"地域コード {value} は全国地方公共団体コード表にありません"
+            raise where.error(message, _first(text == value), column)
+        if allowed is not None and code not in allowed:
+            message = (f"地域コード {value} はこの団体の区域ではありません "
+                       f"(使えるコード: {'、'.join(sorted(allowed))})")
             raise where.error(message, _first(text == value), column)
         mapping[value] = code
     return text.map(mapping)

@@ -76,20 +76,18 @@ def foreign_total(frame: pd.DataFrame, year: int) -> int:
     return int(persons_by(frame, year, "residence_status").sum())
 
 
-def _previous(frame: pd.DataFrame, year: int, dimension: str) -> tuple[int | None, pd.Series]:
-    for earlier in reversed([y for y in foreign_years(frame) if y < year]):
-        persons = persons_by(frame, earlier, dimension)
-        if not persons.empty:
-            return earlier, persons
-    return None, pd.Series(dtype=int)
+def _previous(frame: pd.DataFrame, year: int, dimension: str) -> pd.Series:
+    """The same table of the previous uploaded year (empty when that year lacks it)."""
+    earlier = [y for y in foreign_years(frame) if y < year]
+    return persons_by(frame, earlier[-1], dimension) if earlier else pd.Series(dtype=int)
 
 
 def ranked_groups(frame: pd.DataFrame, year: int, dimension: str) -> list[Group]:
     """Largest first (ties by name), その他 last; share of the year's foreign residents and
-    change since the previous year that has the same table."""
+    change since the previous uploaded year (None where that year lacks the row)."""
     persons = persons_by(frame, year, dimension)
     total = foreign_total(frame, year)
-    _, before = _previous(frame, year, dimension)
+    before = _previous(frame, year, dimension)
     order = sorted(persons.index, key=lambda n: (n == OTHER, -int(persons[n]), n))
     return [Group(name, int(persons[name]),
                   100.0 * int(persons[name]) / total if total else None,
