@@ -33,7 +33,8 @@ def _store(request: HttpRequest, organisation, upload, source: str):
             organisation=organisation, version=latest + 1, source=source,
             file_name=upload.name, rows=[asdict(r) for r in rows], uploaded_by=request.user,
         ), "vital.upload")
-    frame = read_upload(upload.read(), upload.name, organisation)
+    frame = read_upload(upload.read(), upload.name, organisation,
+                        area_code=request.POST.get("area_code") or None, year=_year(request))
     latest = organisation.population_datasets.aggregate(v=Max("version"))["v"] or 0
     dataset = PopulationDataset(
         organisation=organisation, version=latest + 1, source=source, file_name=upload.name,
@@ -41,6 +42,15 @@ def _store(request: HttpRequest, organisation, upload, source: str):
         uploaded_by=request.user,
     )
     return create_audited(request.user, dataset, "dataset.upload")
+
+
+def _year(request: HttpRequest) -> int | None:
+    text = (request.POST.get("year") or "").strip()
+    if not text:
+        return None
+    if not text.isdigit() or not 1900 <= int(text) <= 2100:
+        raise InputError(f"基準年 {text!r} は西暦4桁で入力してください")
+    return int(text)
 
 
 @login_required
@@ -67,4 +77,5 @@ def data_page(request: HttpRequest, pk: int) -> HttpResponse:
         "organisation": organisation, "datasets": datasets, "error": error,
         "vitals": organisation.vital_statistics.select_related("uploaded_by"),
         "can_write": can_write(request, organisation), **area_upload_versions(organisation),
+        "members": [m for m in organisation.members.order_by("code") if m.code],
     }, status=422 if error else 200)
