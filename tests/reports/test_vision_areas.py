@@ -60,6 +60,8 @@ def test_cli_writes_the_ranked_sheets(tmp_path: Path) -> None:
     assert first[5] == pytest.approx(5.540, abs=1e-3) and first[6] == pytest.approx(10.0)
     status = [[c.value for c in row] for row in book["外国人_在留資格別"].iter_rows()]
     assert [1, "技能実習", 750, 25.0, None] in status
+    history = [[c.value for c in row] for row in book["外国人_国籍・地域別推移"].iter_rows()]
+    assert ["国籍・地域", 2022, 2023] in history and ["ベトナム", 800, 900] in history
     html = (tmp_path / "人口ビジョン_久留米市.html").read_text(encoding="utf-8")
     assert "令和5(2023)年の転入は7,220人、転出は7,000人で、転入超過は220人です。" in html
     assert "令和5(2023)年の在留外国人は3,000人です(令和4(2022)年から200人増加)。" in html

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from sousei.io.foreign_residents import read_foreign_residents_file
-from sousei.vision.foreign import foreign_frame, status_family, summarise_foreign
+from sousei.vision.foreign import foreign_frame, status_family, summarise_foreign, trend
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "foreign_kurume_constructed.csv"
 
@@ -61,3 +61,12 @@ def test_earlier_year_and_cross_tables() -> None:
     ("永住者", "永住者"), ("技術・人文知識・国際業務", "技術・人文知識・国際業務")])
 def test_status_family(status: str, family: str) -> None:
     assert status_family(status) == family
+
+
+def test_trend_over_the_uploaded_years(frame: pd.DataFrame) -> None:
+    nationalities = trend(frame, "nationality")
+    assert nationalities.years == (2022, 2023)
+    assert nationalities.rows[:2] == (("ベトナム", (800, 900)), ("中国", (620, 600)))
+    assert nationalities.rows[-1] == ("その他", (540, 550))
+    # Statuses exist for 2023 only: one column.
+    assert trend(frame, "residence_status").years == (2023,)

@@ -108,6 +108,8 @@ def test_state_page_ranks_moves_and_foreign_residents(world, login) -> None:
     status = _table(body, "foreign-status")
     assert '<td class="num">1</td><th scope="row">技能実習</th><td class="num">750</td>' in status
     assert "在留外国人 3,000人(2022年から 200人)" in body
+    assert ('<tr><th scope="row">中国</th><td class="num">620</td><td class="num">600</td></tr>'
+            in _table(body, "foreign-trend"))
     assert "<title>国籍・地域別の在留外国人(令和5(2023)年)</title>" in body
     assert "<title>転出超過の多い相手先(令和5(2023)年)</title>" in body
     assert "出典: 市民課 住民基本台帳(試験)(zairyu.csv 第1版)" in body

@@ -106,10 +106,9 @@ def prefecture_level(frame: pd.DataFrame) -> pd.Series:
     """True for rows that count once in the total: prefecture rows, municipal rows of a
     prefecture that has no row of its own, abroad and other."""
     level = frame["level"]
-    pref_of = frame["counterpart"].str[:2] + "000"
-    has_row = pd.MultiIndex.from_arrays([frame["year"], frame["area_code"], pref_of]).isin(
-        pd.MultiIndex.from_arrays([frame["year"], frame["area_code"], frame["counterpart"]])
-    )
+    prefix = frame["year"].astype(str) + ":" + frame["area_code"] + ":"
+    own_rows = prefix + frame["counterpart"]
+    has_row = (prefix + frame["counterpart"].str[:2] + "000").isin(own_rows[level == "prefecture"])
     return level.isin(["prefecture", "abroad", "other"]) | ((level == "municipality") & ~has_row)
 
 

@@ -18,7 +18,7 @@ from sousei.japanese import format_year_prose
 from sousei.reports.charts import Chart, color, render, thousands
 from sousei.reports.html import Section
 from sousei.reports.table import Cell, ReportTable
-from sousei.vision.foreign import ForeignSummary, Group, summarise_foreign
+from sousei.vision.foreign import ForeignSummary, Group, Trend, summarise_foreign, trend
 from sousei.vision.moves import Flow, MoveSummary, RankedFlow, summarise_moves
 
 GAIN, LOSS = color(5), color(6)  # blue for net in, vermillion for net out
@@ -112,7 +112,16 @@ def _persons_chart(key: str, title: str, groups: list[Group]) -> Chart:
     return render(key, title, draw, size=(7.0, max(2.5, 0.3 * len(groups) + 1.2)))
 
 
-def foreign_section(summary: ForeignSummary, name: str, source: str) -> Section:
+def _trend_table(history: Trend, name: str, source: str) -> ReportTable:
+    header = (Cell("国籍・地域"), *(Cell(y, "year") for y in history.years))
+    body = tuple((Cell(label, emphasis=True), *(Cell(v, "count") for v in values))
+                 for label, values in history.rows)
+    return ReportTable("外国人_国籍・地域別推移", f"{name} 国籍・地域別の在留外国人の推移",
+                       (header,), body, (f"出典: {source}",), unit="人")
+
+
+def foreign_section(summary: ForeignSummary, name: str, source: str,
+                    history: Trend | None = None) -> Section:
     """Foreign residents by nationality and by residence status, ranked, with shares."""
     year = format_year_prose(summary.year)
     text = f"{year}の在留外国人は{summary.total:,}人です"
@@ -132,6 +141,8 @@ def foreign_section(summary: ForeignSummary, name: str, source: str) -> Section:
                                    summary.previous_year, (*notes, f"出典: {source}")))
         blocks.append(_persons_chart(f"外国人_{heading}別", f"{heading}別の在留外国人({year})",
                                      groups))
+    if history is not None and len(history.years) > 1:
+        blocks.append(_trend_table(history, name, source))
     return Section("foreign", "在留外国人の状況", (text + "。",), tuple(blocks))
 
 
@@ -156,5 +167,6 @@ def area_sections(code: str, name: str, tables: AreaTables | None) -> tuple[Sect
                                       tables.moves_source))
     if foreign is not None and (foreign["area_code"] == code).any():
         own = foreign[foreign["area_code"] == code]
-        sections.append(foreign_section(summarise_foreign(own), name, tables.foreign_source))
+        sections.append(foreign_section(summarise_foreign(own), name, tables.foreign_source,
+                                        trend(own, "nationality")))
     return tuple(sections)

@@ -112,3 +112,27 @@ def foreign_frame(rows: list[dict]) -> pd.DataFrame:
     """Stored rows (the reader's records) back into the analysis frame."""
     return pd.DataFrame(rows, columns=["year", "area_code", "nationality", "residence_status",
                                        "persons"])
+
+
+@dataclass(frozen=True)
+class Trend:
+    """Persons per uploaded year of each nationality (or status); None where a year lacks it."""
+
+    years: tuple[int, ...]
+    rows: tuple[tuple[str, tuple[int | None, ...]], ...]
+
+
+def trend(frame: pd.DataFrame, dimension: str) -> Trend:
+    """The table over every uploaded year that has it, rows in the order of the latest year
+    (その他 last), so the 推移 table reads like the ranking above it."""
+    tables = {y: persons_by(frame, y, dimension) for y in foreign_years(frame)}
+    tables = {y: t for y, t in tables.items() if not t.empty}
+    if not tables:
+        return Trend((), ())
+    latest = tables[max(tables)]
+    names = sorted(latest.index, key=lambda n: (n == OTHER, -int(latest[n]), n))
+    names += sorted({n for t in tables.values() for n in t.index} - set(names),
+                    key=lambda n: (n == OTHER, n))
+    return Trend(tuple(tables), tuple(
+        (name, tuple(int(t[name]) if name in t.index else None for t in tables.values()))
+        for name in names))

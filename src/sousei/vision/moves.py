@@ -80,7 +80,8 @@ def flows_by_prefecture(frame: pd.DataFrame, year: int) -> list[Flow]:
     rows = at[prefecture_level(at) & (at["level"] != "other")].copy()
     municipal = rows["level"] == "municipality"
     rows.loc[municipal, "counterpart"] = rows.loc[municipal, "counterpart"].str[:2] + "000"
-    rows.loc[municipal, "counterpart_name"] = rows.loc[municipal, "counterpart"].map(area_name)
+    names = {code: area_name(code) for code in rows.loc[municipal, "counterpart"].unique()}
+    rows.loc[municipal, "counterpart_name"] = rows.loc[municipal, "counterpart"].map(names)
     return sorted(_flows(rows), key=lambda f: (-f.net, f.key))
 
 
@@ -135,6 +136,7 @@ def metropolitan_flows(prefectures: list[Flow]) -> list[Flow]:
 def summarise_moves(frame: pd.DataFrame, year: int | None = None, top: int = 10) -> MoveSummary:
     """Everything the page and the report show for one year (the latest by default)."""
     year = year if year is not None else max(move_years(frame))
+    frame = frame[frame["year"] == year]
     total, given = move_totals(frame, year)
     prefectures = flows_by_prefecture(frame, year)
     others = _flows(frame[(frame["year"] == year) & (frame["level"] == "other")])

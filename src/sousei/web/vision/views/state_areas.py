@@ -8,9 +8,18 @@ says what to upload instead of showing anything made up.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from sousei.japanese import format_number, format_percent, format_year_prose
-from sousei.vision.foreign import Group, foreign_frame, summarise_foreign
-from sousei.vision.moves import Flow, RankedFlow, moves_frame, summarise_moves
+from sousei.vision.foreign import (
+    ForeignSummary,
+    Group,
+    Trend,
+    foreign_frame,
+    summarise_foreign,
+    trend,
+)
+from sousei.vision.moves import Flow, MoveSummary, RankedFlow, moves_frame, summarise_moves
 from sousei.web.accounts.models import Organisation
 from sousei.web.vision.charts import signed_bars_svg, stacked_bars_svg
 from sousei.web.vision.models import ForeignResidents, MovesByArea
@@ -36,11 +45,30 @@ def _net_chart(rows: list[RankedFlow], label: str) -> str:
         float(r.flow.net) for r in rows]}, label) if rows else ""
 
 
+@lru_cache(maxsize=64)
+def _move_summary(pk: int, uploaded_at: object) -> MoveSummary:
+    """Per stored upload (its rows never change), so a page view does not redo the analysis;
+    the upload time guards against a primary key reused after a rollback."""
+    return summarise_moves(moves_frame(MovesByArea.objects.get(pk=pk).rows))
+
+
+@lru_cache(maxsize=64)
+def _foreign_summary(pk: int, uploaded_at: object) -> tuple[ForeignSummary, Trend]:
+    """The latest year's summary and the nationality table over every uploaded year."""
+    frame = foreign_frame(ForeignResidents.objects.get(pk=pk).rows)
+    return summarise_foreign(frame), trend(frame, "nationality")
+
+
+def _latest(model: type[MovesByArea] | type[ForeignResidents], organisation: Organisation):
+    return model.objects.filter(organisation=organisation).defer("rows").order_by(
+        "-version").first()
+
+
 def moves_section(organisation: Organisation) -> dict | None:
-    upload = MovesByArea.latest_for(organisation)
+    upload = _latest(MovesByArea, organisation)
     if upload is None:
         return None
-    summary = summarise_moves(moves_frame(upload.rows))
+    summary = _move_summary(upload.pk, upload.uploaded_at)
     year = summary.year
     return {
         "year": year, "year_prose": format_year_prose(year), "total": _flow(summary.total), "total_given": summary.total_given,
@@ -68,10 +96,10 @@ def _bars(groups: list[Group], label: str) -> str:
 
 
 def foreign_section(organisation: Organisation) -> dict | None:
-    upload = ForeignResidents.latest_for(organisation)
+    upload = _latest(ForeignResidents, organisation)
     if upload is None:
         return None
-    summary = summarise_foreign(foreign_frame(upload.rows))
+    summary, history = _foreign_summary(upload.pk, upload.uploaded_at)
     year = summary.year
     return {
         "year": year, "year_prose": format_year_prose(year),
@@ -85,6 +113,9 @@ def foreign_section(organisation: Organisation) -> dict | None:
         if summary.nationalities else "",
         "status_chart": _bars(summary.statuses, f"在留資格別の在留外国人({format_year_prose(year)})")
         if summary.statuses else "",
+        "trend_years": history.years if len(history.years) > 1 else (),
+        "trend": [{"name": name, "persons": [format_number(v) if v is not None else "—"
+                                             for v in values]} for name, values in history.rows],
         "source": upload.source_line,
     }
 
