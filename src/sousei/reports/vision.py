@@ -19,6 +19,7 @@ from sousei.reports.vision_charts import (
     tfr_chart,
 )
 from sousei.reports.vision_data import VisionData
+from sousei.reports.vision_migration import current_state_blocks
 from sousei.reports.vision_tables import (
     census_table,
     projection_table,
@@ -54,7 +55,7 @@ def vision_document(data: VisionData, areas: AreaTables | None = None) -> Docume
                 f"{format_year_prose(census_first)}から{format_year_prose(census_last)}までの"
                 "国勢調査による年齢3区分別人口です。",
             ),
-            (census_table(data), age_group_chart(data)),
+            (census_table(data), age_group_chart(data), *current_state_blocks(data)),
         ),
         Section(
             "projection",

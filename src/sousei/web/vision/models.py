@@ -114,3 +114,22 @@ class ForeignResidents(VersionedUpload):
             models.UniqueConstraint(fields=("organisation", "version"), name="one_foreign_version"),
         )
         verbose_name = "在留外国人"
+
+
+class MovesByAge(VersionedUpload):
+    """In- and out-moves by year, area, sex and 5-year age group, one row per upload."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="moves_by_age"
+    )
+    # [{year, area_code, sex, age_start, in_moves, out_moves}, ...] as read by
+    # sousei.io.moves_by_age (5-year grid).
+    rows = models.JSONField(editable=False)
+
+    class Meta(VersionedUpload.Meta):
+        constraints = (
+            models.UniqueConstraint(
+                fields=("organisation", "version"), name="one_moves_by_age_version"
+            ),
+        )
+        verbose_name = "年齢別の転入・転出"

@@ -18,6 +18,7 @@ from sousei.web.vision.access import can_write, organisation_for
 from sousei.web.vision.area_uploads import AREA_UPLOADS, area_upload_versions, store_area_upload
 from sousei.web.vision.data import frame_to_text, read_upload
 from sousei.web.vision.models import PopulationDataset, VitalStatistics
+from sousei.web.vision.net_migration import store_moves_by_age
 
 MAX_UPLOAD = 20 * 1024 * 1024
 
@@ -33,6 +34,8 @@ def _store(request: HttpRequest, organisation, upload, source: str):
             organisation=organisation, version=latest + 1, source=source,
             file_name=upload.name, rows=[asdict(r) for r in rows], uploaded_by=request.user,
         ), "vital.upload")
+    if request.POST.get("kind") == "moves_age":
+        return store_moves_by_age(request, organisation, upload, source)
     frame = read_upload(upload.read(), upload.name, organisation,
                         area_code=request.POST.get("area_code") or None, year=_year(request))
     latest = organisation.population_datasets.aggregate(v=Max("version"))["v"] or 0
@@ -76,6 +79,7 @@ def data_page(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "vision/data.html", {
         "organisation": organisation, "datasets": datasets, "error": error,
         "vitals": organisation.vital_statistics.select_related("uploaded_by"),
+        "moves_by_age": organisation.moves_by_age.select_related("uploaded_by"),
         "can_write": can_write(request, organisation), **area_upload_versions(organisation),
         "members": [m for m in organisation.members.order_by("code") if m.code],
     }, status=422 if error else 200)

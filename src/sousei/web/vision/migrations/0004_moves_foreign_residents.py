@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0001_initial'),
-        ('vision', '0002_vital_statistics'),
+        ('vision', '0003_moves_by_age'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
