@@ -57,25 +57,30 @@ def test_xlsx_reads_and_errors_name_the_sheet_and_column_letter(tmp_path: Path) 
     assert str(error.value).startswith("ファイル moves.xlsx、シート 移動、4行目、列 E列 (in_moves)")
 
 
-def _replace(row: int, column: int, value: str) -> str:
+def _replace(row: int, column: int, value: str, name: str | None = None) -> str:
     lines = list(LINES)
     cells = lines[row - 1].split(",")
     cells[column] = value
+    if name is not None:
+        cells[3] = name
     lines[row - 1] = ",".join(cells)
     return "\n".join(lines)
 
 
 @pytest.mark.parametrize(("text", "row", "column", "words"), [
     (TEXT.replace("転出数", "転出"), None, None, None),  # an alias: accepted
+    (TEXT.replace("東京都", "東京都区部"), None, None, None),  # a name the master lacks
     (TEXT.replace(",転出数", ",出ていった人"), 1, None, "out_moves"),
     (_replace(5, 4, "-400"), 5, "in_moves", "負の値"),
     (_replace(5, 5, "70.5"), 5, "out_moves", "整数ではありません"),
     (_replace(6, 5, ""), 6, "out_moves", "空欄"),
     (_replace(7, 1, "99999"), 7, "area_code", "99999"),
     (_replace(7, 2, "99"), 7, "counterpart_code", "99"),
-    (_replace(7, 2, "402036"), 7, "counterpart_code", "同じ"),
-    (_replace(8, 2, "41"), 8, "counterpart_code", "8、9行目"),  # 佐賀県 twice
+    (_replace(7, 2, "402036", name=""), 7, "counterpart_code", "同じ"),
+    (_replace(8, 2, "41", name="佐賀県"), 8, "counterpart_code", "8、9行目"),  # 佐賀県 twice
     (_replace(9, 0, "1890"), 9, "year", "1950"),
+    (_replace(9, 3, "大阪府"), 9, "counterpart_code", "一致しません"),  # 41 is 佐賀県
+    (_replace(9, 3, "佐賀"), None, None, None),  # the short name of 41: accepted
     (_replace(2, 4, "7221"), 2, "in_moves", "7,221"),  # 総数 does not reconcile
     (_replace(4, 4, "4900"), 3, "in_moves", "(5,200)"),  # 福岡市 + 大牟田市 > 福岡県
 ])

@@ -53,8 +53,20 @@ def _counterpart(code: str, name: str) -> tuple[str, str, str] | str:
         return str(error)
     if not is_known_code(key) or key == "00000":
         return f"相手先 {text} は全国地方公共団体コード表にありません (国外・その他・総数 も使えます)"
+    if code and name and _names_other_area(name, key):
+        return (f"相手先コード {code} ({area_name(key)}) と相手先 {name} が一致しません "
+                "(列がずれていないか確かめてください)")
     level = "prefecture" if key.endswith("000") else "municipality"
     return key, area_name(key), level
+
+
+def _names_other_area(name: str, key: str) -> bool:
+    """True only when the name clearly names another area; a name the master does not know
+    (東京都区部, 県内) or shares with others (府中市) is not checked."""
+    try:
+        return resolve_area(name) != key
+    except AreaCodeError:
+        return False
 
 
 def _counterparts(raw: pd.DataFrame, where: Where) -> pd.DataFrame:
