@@ -41,5 +41,7 @@ class VersionedUpload(models.Model):
         return (latest or 0) + 1
 
     @classmethod
-    def latest_for(cls, organisation: models.Model) -> VersionedUpload | None:
-        return cls._default_manager.filter(organisation=organisation).order_by("-version").first()
+    def latest_for(cls, organisation: models.Model, *deferred: str) -> VersionedUpload | None:
+        """The version shown; ``deferred`` fields (large JSON rows) are not loaded."""
+        return cls._default_manager.filter(organisation=organisation).defer(*deferred).order_by(
+            "-version").first()

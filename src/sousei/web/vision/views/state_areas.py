@@ -59,13 +59,8 @@ def _foreign_summary(pk: int, uploaded_at: object) -> tuple[ForeignSummary, Tren
     return summarise_foreign(frame), trend(frame, "nationality")
 
 
-def _latest(model: type[MovesByArea] | type[ForeignResidents], organisation: Organisation):
-    return model.objects.filter(organisation=organisation).defer("rows").order_by(
-        "-version").first()
-
-
 def moves_section(organisation: Organisation) -> dict | None:
-    upload = _latest(MovesByArea, organisation)
+    upload = MovesByArea.latest_for(organisation, "rows")
     if upload is None:
         return None
     summary = _move_summary(upload.pk, upload.uploaded_at)
@@ -96,7 +91,7 @@ def _bars(groups: list[Group], label: str) -> str:
 
 
 def foreign_section(organisation: Organisation) -> dict | None:
-    upload = _latest(ForeignResidents, organisation)
+    upload = ForeignResidents.latest_for(organisation, "rows")
     if upload is None:
         return None
     summary, history = _foreign_summary(upload.pk, upload.uploaded_at)
