@@ -32,8 +32,6 @@ def net_migration_chart(data: VisionData) -> Chart:
                     migration.persons[k, 0, s],
                     color=color(k),
                     linestyle=line_style(k),
-                    marker="o",
-                    markersize=2,
                     linewidth=1.2,
                     label=label,
                 )
