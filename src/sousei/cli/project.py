@@ -13,7 +13,7 @@ from sousei.demography.indicators import INDICATOR_LABELS, SHARE_INDICATORS
 from sousei.demography.scenarios import BASELINE
 from sousei.io.codes import AreaCodeError
 from sousei.io.errors import InputError
-from sousei.io.long_format import read_long
+from sousei.io.population_file import read_population
 from sousei.io.projection_output import write_projection
 from sousei.io.scenario_file import read_scenario
 from sousei.vision.areas import data_codes
@@ -46,7 +46,8 @@ def project(
     population: Path | None = typer.Option(
         None,
         "--population",
-        help="基準人口のファイル (長形式 CSV/XLSX、住民基本台帳など)。日本人・外国人に分かれていれば別々に推計",
+        help="基準人口のファイル (縦長形式、または住民基本台帳の年齢別人口表 CSV/XLSX。"
+        "年齢別人口表は --area で地域を指定)。日本人・外国人に分かれていれば別々に推計",
     ),
     to_year: int = typer.Option(2060, "--to", help="推計の終了年(5年刻み)"),
     scenario: list[Path] = typer.Option(
@@ -68,9 +69,10 @@ def project(
     try:
         scenarios = (BASELINE, *(read_scenario(path) for path in scenario))
         if population is not None:
-            frame = read_long(population)
-            year = base_year or int(frame["year"].max())
             regions = data_codes(area, prefecture, every) if (area or prefecture or every) else ()
+            one_area = regions[0] if len(regions) == 1 else None
+            frame = read_population(population, area_code=one_area, year=base_year)
+            year = base_year or int(frame["year"].max())
             request = ProjectionRequest(
                 regions, year, to_year, scenarios, assumptions, migration_periods
             )
