@@ -13,8 +13,8 @@ from sousei.demography.scenarios import BASELINE
 from sousei.io.codes import AreaCodeError
 from sousei.io.errors import InputError, WorkbookError
 from sousei.io.foreign_residents import read_foreign_residents_file
-from sousei.io.long_format import read_long
 from sousei.io.moves import read_moves_file
+from sousei.io.population_file import read_population
 from sousei.io.progress_read import read_progress_workbook
 from sousei.io.project_sheet import read_project_sheets
 from sousei.io.scenario_file import read_scenario
@@ -53,7 +53,7 @@ def vision_command(
     moves: Path | None = typer.Option(None, "--moves", help="転入元・転出先別の移動(CSV/XLSX)"),
     foreign: Path | None = typer.Option(None, "--foreign", help="国籍・在留資格別の在留外国人(CSV/XLSX)"),
     population: Path | None = typer.Option(
-        None, "--population", help="基準人口のファイル (長形式 CSV/XLSX、住民基本台帳など)"
+        None, "--population", help="基準人口のファイル (長形式、または住基の年齢別人口表 CSV/XLSX)"
     ),
     vital: Path | None = typer.Option(
         None, "--vital", help="人口動態のファイル (年・出生・死亡・転入・転出の CSV)"
@@ -127,8 +127,9 @@ def _vision_reports(
         regions = data_codes(area, prefecture, every)
         request = ProjectionRequest(regions, base_year or 2015, to_year, scenarios, assumptions)
         return vision_data(request)
-    frame = read_long(population)
     regions = data_codes(area, prefecture, every) if (area or prefecture or every) else ()
+    one_area = regions[0] if len(regions) == 1 else None
+    frame = read_population(population, area_code=one_area, year=base_year)
     year = base_year or int(frame["year"].max())
     request = ProjectionRequest(regions, year, to_year, scenarios, assumptions)
     return user_vision_data(frame, request, f"住民基本台帳等({population.name})")
