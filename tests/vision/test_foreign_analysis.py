@@ -6,8 +6,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from sousei.io.foreign_residents import read_foreign_residents_file
+from sousei.io.errors import InputError
+from sousei.io.foreign_residents import read_foreign_residents, read_foreign_residents_file
 from sousei.vision.foreign import foreign_frame, status_family, summarise_foreign, trend
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "foreign_kurume_constructed.csv"
@@ -70,3 +73,28 @@ def test_trend_over_the_uploaded_years(frame: pd.DataFrame) -> None:
     assert nationalities.rows[-1] == ("その他", (540, 550))
     # Statuses exist for 2023 only: one column.
     assert trend(frame, "residence_status").years == (2023,)
+
+
+names = st.lists(st.sampled_from(["ベトナム", "中国", "韓国", "フィリピン", "ネパール", "ブラジル",
+                                  "その他"]), unique=True, min_size=1, max_size=7)
+
+
+@given(names, st.data())
+@settings(max_examples=40, deadline=None)
+def test_read_and_rank_invariants(nationalities: list[str], data: st.DataObject) -> None:
+    counts = [data.draw(st.integers(0, 5000)) for _ in nationalities]
+    lines = ["year,area_code,nationality,residence_status,persons",
+             f"2024,40203,総数,総数,{sum(counts)}"]
+    lines += [f"2024,40203,{n},総数,{c}" for n, c in zip(nationalities, counts, strict=True)]
+    frame = read_foreign_residents("\n".join(lines).encode("utf-8"), "p.csv")
+    groups = summarise_foreign(frame).nationalities
+    assert sorted(g.persons for g in groups) == sorted(counts)
+    named = [g.persons for g in groups if g.name != "その他"]
+    assert named == sorted(named, reverse=True)
+    if "その他" in nationalities:
+        assert groups[-1].name == "その他"
+    if sum(counts):
+        assert sum(g.share for g in groups) == pytest.approx(100.0)
+    wrong = [*lines[:1], f"2024,40203,総数,総数,{sum(counts) + 1}", *lines[2:]]
+    with pytest.raises(InputError):
+        read_foreign_residents("\n".join(wrong).encode("utf-8"), "p.csv")
