@@ -85,8 +85,10 @@ def test_upload_state_scenarios_and_comparison(people, sign_in, live_server,
     page.evaluate("window.settled = 0; document.body.addEventListener("
                   "'htmx:afterSettle', () => { window.settled += 1; })")
     page.locator("#id_conv_year").dispatch_event("change")
-    page.wait_for_function("window.settled > 0")
-    assert page.locator('#comparison th:has-text("希望出生率")').count() == 1
+    page.wait_for_function("window.settled > 0 && !document.querySelector('#scenario-form')"
+                           ".classList.contains('htmx-request')")
+    assert page.locator('#comparison th:has-text("希望出生率")').count() == 1, (
+        page.inner_text("#comparison")[:300])
     assert page.inner_text("#errors-conv_year") == ""
     preview = comparison_rows(page.inner_html("#comparison").join(['<div>', '</div>']))
     page.click("text=保存する")
