@@ -18,6 +18,7 @@ from sousei.reports.vision_charts import (
     tfr_chart,
 )
 from sousei.reports.vision_data import VisionData
+from sousei.reports.vision_outlook import VisionOutlook, outlook_section
 from sousei.reports.vision_tables import (
     census_table,
     projection_table,
@@ -39,8 +40,10 @@ class ReportFiles:
     charts: tuple[Path, ...]
 
 
-def vision_document(data: VisionData) -> Document:
-    """The chapter's sections in print order; each table also becomes an XLSX sheet."""
+def vision_document(data: VisionData, outlook: VisionOutlook | None = None) -> Document:
+    """The chapter's sections in print order; each table also becomes an XLSX sheet.
+
+    ``outlook``: the 将来展望 the municipality chose; its section follows the simulation."""
     first, last = data.years[0], data.years[-1]
     census_first, census_last = data.census_years[0], data.census_years[-1]
     sections = (
@@ -77,6 +80,9 @@ def vision_document(data: VisionData) -> Document:
             (tfr_table(data), tfr_chart(data), assumptions_table(data)),
         ),
     )
+    if outlook is not None:
+        at = next(i for i, s in enumerate(sections) if s.key == "simulation") + 1
+        sections = (*sections[:at], outlook_section(data, outlook), *sections[at:])
     source = ASSUMPTION_LABELS[data.request.assumptions]
     subtitle = f"{data.name}({data.code}) 将来人口推計 {first}～{last}年・仮定値: {source}"
     return Document(f"{data.name} 人口ビジョン", subtitle, sections)
@@ -107,10 +113,14 @@ def write_document(
 
 
 def write_vision_report(
-    data: VisionData, out_dir: str | Path, printer: PdfPrinter | None = None, pdf: bool = True
+    data: VisionData,
+    out_dir: str | Path,
+    printer: PdfPrinter | None = None,
+    pdf: bool = True,
+    outlook: VisionOutlook | None = None,
 ) -> ReportFiles:
     """One municipality's report; opens a browser of its own when ``pdf`` and none is given."""
-    document = vision_document(data)
+    document = vision_document(data, outlook)
     stem = f"人口ビジョン_{data.name}"
     if printer is None and pdf:
         with PdfPrinter() as own:
