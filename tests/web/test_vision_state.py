@@ -54,3 +54,17 @@ def test_pyramid_stacks_foreign_residents_when_the_file_splits(world, login, tmp
     assert response.status_code == 302, response.content.decode()[-2000:]
     body = client.get(reverse("vision:state", args=[home.organisation.pk])).content.decode()
     assert "男性(外国人)" in body and "女性(外国人)" in body
+
+
+def test_each_table_has_its_chart_with_the_same_figures(world, login) -> None:
+    home = world["home"]
+    body = login(home.users["viewer"]).get(
+        reverse("vision:state", args=[home.organisation.pk])).content.decode()
+    assert 'aria-label="年齢3区分別人口の推移"' in body
+    assert 'aria-label="合計特殊出生率の推移"' in body
+    # The bar's tooltip carries the table's figure: 老年人口 of the partnership in 2015 is
+    # the census count, the same number the table prints in its 2015 row.
+    history = census_history(["40203", "40212"])
+    from sousei.demography.indicators import age_group_totals
+    elderly = age_group_totals(history.at(2015).values.sum(axis=0))["elderly"]
+    assert f"<title>2015 老年人口 {float(elderly):,.0f}</title>" in body

@@ -30,6 +30,9 @@ def test_upload_and_change_tables(world, login) -> None:
     # 2019: △317 natural, 172 social, △145 in all.
     assert '<td class="num">△317</td>' in table and '<td class="num">△145</td>' in table
     assert "出典: 住民基本台帳人口移動報告(試験)(vital.csv 第1版)" in body
+    # The chart draws the same changes; a fall hangs below the zero line.
+    chart = body.split('aria-label="自然増減・社会増減の推移"')[1].split("</svg>")[0]
+    assert "<title>2018 自然増減 △201</title>" in chart and "<title>2019 社会増減 172</title>" in chart
 
 
 def test_bad_vital_file_is_refused_and_previous_stays(world, login) -> None:

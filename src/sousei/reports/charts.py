@@ -19,10 +19,9 @@ import matplotlib_fontja
 from matplotlib import font_manager, rc_context
 from matplotlib.figure import Figure
 
+from sousei.reports.palette import LINE_STYLES, OKABE_ITO
+
 FONT_NAME = "IPAexGothic"
-# Okabe & Ito (2008), "Color Universal Design": black first for the baseline.
-OKABE_ITO = ("#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
-LINE_STYLES = ("-", "--", "-.", ":")
 STYLE = {
     "font.family": [FONT_NAME],
     "axes.unicode_minus": False,

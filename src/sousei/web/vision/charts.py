@@ -1,6 +1,7 @@
-"""Inline SVG charts (no chart library): scenario totals as lines, the pyramid as bars.
+"""Inline SVG charts (no chart library): lines over years, the pyramid, stacked bars.
 
-Each chart sits next to its table on the page; the table carries the exact figures.
+Each chart sits next to its table on the page; the table carries the exact figures. Colours
+are the reports' Okabe-Ito palette, so a scenario has the same colour on screen and on paper.
 """
 
 from __future__ import annotations
@@ -8,14 +9,19 @@ from __future__ import annotations
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
-COLOURS = ("#1f4e79", "#c0504d", "#9bbb59", "#8064a2", "#f79646", "#4bacc6", "#7f7f7f",
-           "#d99694", "#558ed5", "#b3a2c7", "#000000")
+from sousei.japanese import format_number
+from sousei.reports.palette import FEMALE, FOREIGN, MALE, OKABE_ITO
+
+COLOURS = OKABE_ITO
 WIDTH, HEIGHT, PAD = 560, 240, 40
 
 
-def lines_svg(years: list[int], series: dict[str, list[float]]) -> SafeString:
-    """One line per scenario over the projection years (y axis from 0)."""
-    top = max((max(v) for v in series.values() if v), default=1.0) or 1.0
+def lines_svg(
+    years: list[int], series: dict[str, list[float | None]], label: str = "総人口の推移",
+    every: int = 2,
+) -> SafeString:
+    """One line per series over the years (y axis from 0); a None breaks the line there."""
+    top = max((v for vs in series.values() for v in vs if v is not None), default=1.0) or 1.0
 
     def x(i: int) -> float:
         return PAD + i * (WIDTH - 2 * PAD) / max(len(years) - 1, 1)
@@ -24,21 +30,21 @@ def lines_svg(years: list[int], series: dict[str, list[float]]) -> SafeString:
         return HEIGHT - PAD - v / top * (HEIGHT - 2 * PAD)
 
     paths = []
-    for k, (label, values) in enumerate(series.items()):
-        points = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in enumerate(values))
+    for k, (name, values) in enumerate(series.items()):
+        points = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in enumerate(values) if v is not None)
         colour = COLOURS[k % len(COLOURS)]
         paths.append(format_html(
             '<polyline fill="none" stroke="{}" stroke-width="2" points="{}"><title>{}</title>'
-            "</polyline>", colour, points, label))
+            "</polyline>", colour, points, name))
     ticks = format_html_join("", '<text x="{}" y="{}" font-size="10" text-anchor="middle">{}</text>',
                              ((f"{x(i):.1f}", HEIGHT - PAD + 14, year)
-                              for i, year in enumerate(years) if i % 2 == 0))
+                              for i, year in enumerate(years) if i % every == 0))
     legend = format_html_join("", '<text x="{}" y="{}" font-size="11" fill="{}">{}</text>',
-                              ((PAD + 8, 14 + 13 * k, COLOURS[k % len(COLOURS)], label)
-                               for k, label in enumerate(series)))
-    return format_html('<svg role="img" aria-label="総人口の推移" width="{}" height="{}" '
-                       'viewBox="0 0 {} {}">{}{}{}</svg>', WIDTH, HEIGHT, WIDTH, HEIGHT,
-                       mark_safe("".join(paths)), ticks, legend)
+                              ((PAD + 8, 14 + 13 * k, COLOURS[k % len(COLOURS)], name)
+                               for k, name in enumerate(series)))
+    return format_html('<svg role="img" aria-label="{}" width="{}" height="{}" '
+                       'viewBox="0 0 {} {}"><title>{}</title>{}{}{}</svg>', label, WIDTH, HEIGHT,
+                       WIDTH, HEIGHT, label, mark_safe("".join(paths)), ticks, legend)
 
 
 def pyramid_svg(rows: list[dict]) -> SafeString:
@@ -54,16 +60,77 @@ def pyramid_svg(rows: list[dict]) -> SafeString:
         m, mf = row["male"] * scale, row["male_foreign"] * scale
         f, ff = row["female"] * scale, row["female_foreign"] * scale
         parts.append(format_html(
-            '<rect x="{}" y="{}" width="{}" height="{}" fill="#558ed5"/>'
-            '<rect x="{}" y="{}" width="{}" height="{}" fill="#f79646"/>'
-            '<rect x="{}" y="{}" width="{}" height="{}" fill="#d99694"/>'
-            '<rect x="{}" y="{}" width="{}" height="{}" fill="#f79646"/>'
+            '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>'
+            '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>'
+            '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>'
+            '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>'
             '<text x="{}" y="{}" font-size="9" text-anchor="middle">{}</text>',
-            f"{half - 20 - m:.1f}", y, f"{m:.1f}", bar - 2,
-            f"{half - 20 - m - mf:.1f}", y, f"{mf:.1f}", bar - 2,
-            half + 20, y, f"{f:.1f}", bar - 2,
-            f"{half + 20 + f:.1f}", y, f"{ff:.1f}", bar - 2,
+            f"{half - 20 - m:.1f}", y, f"{m:.1f}", bar - 2, MALE,
+            f"{half - 20 - m - mf:.1f}", y, f"{mf:.1f}", bar - 2, FOREIGN,
+            half + 20, y, f"{f:.1f}", bar - 2, FEMALE,
+            f"{half + 20 + f:.1f}", y, f"{ff:.1f}", bar - 2, FOREIGN,
             half, y + 9, row["age"]))
     return format_html('<svg role="img" aria-label="人口ピラミッド" width="{}" height="{}" '
-                       'viewBox="0 0 {} {}">{}</svg>', WIDTH, height, WIDTH, height,
-                       mark_safe("".join(parts)))
+                       'viewBox="0 0 {} {}"><title>人口ピラミッド(男性: 左、女性: 右、外国人: 橙)'
+                       '</title>{}</svg>', WIDTH, height, WIDTH, height, mark_safe("".join(parts)))
+
+
+def stacked_bars_svg(labels: list[str], series: dict[str, list[float]], label: str) -> SafeString:
+    """One bar per label with the series stacked (e.g. three age groups per census year)."""
+    totals = [sum(vs[i] for vs in series.values()) for i in range(len(labels))]
+    top = max(totals, default=1.0) or 1.0
+    step = (WIDTH - 2 * PAD) / max(len(labels), 1)
+    parts = []
+    for i, name in enumerate(labels):
+        base = HEIGHT - PAD
+        for k, (key, values) in enumerate(series.items()):
+            h = values[i] / top * (HEIGHT - 2 * PAD)
+            base -= h
+            parts.append(format_html(
+                '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{} {} {}</title></rect>',
+                f"{PAD + i * step + step * 0.15:.1f}", f"{base:.1f}", f"{step * 0.7:.1f}",
+                f"{h:.1f}", OKABE_ITO[(k + 5) % len(OKABE_ITO)], name, key,
+                format_number(values[i])))
+        parts.append(format_html('<text x="{}" y="{}" font-size="10" text-anchor="middle">{}</text>',
+                                 f"{PAD + (i + 0.5) * step:.1f}", HEIGHT - PAD + 14, name))
+    legend = format_html_join("", '<text x="{}" y="{}" font-size="11" fill="{}">■ {}</text>',
+                              ((PAD + 8 + 150 * k, 14, OKABE_ITO[(k + 5) % len(OKABE_ITO)], key)
+                               for k, key in enumerate(series)))
+    return format_html('<svg role="img" aria-label="{}" width="{}" height="{}" '
+                       'viewBox="0 0 {} {}"><title>{}</title>{}{}</svg>', label, WIDTH, HEIGHT,
+                       WIDTH, HEIGHT, label, mark_safe("".join(parts)), legend)
+
+
+def signed_bars_svg(labels: list[str], series: dict[str, list[float]], label: str) -> SafeString:
+    """Bars side by side per label around a zero line, for changes that go both ways
+    (自然増減 and 社会増減 per year): a fall is drawn below the line."""
+    values = [v for vs in series.values() for v in vs]
+    top = max(max(values, default=0.0), 0.0)
+    bottom = min(min(values, default=0.0), 0.0)
+    span = (top - bottom) or 1.0
+
+    def y(v: float) -> float:
+        return PAD + (top - v) / span * (HEIGHT - 2 * PAD)
+
+    step = (WIDTH - 2 * PAD) / max(len(labels), 1)
+    width = step * 0.8 / max(len(series), 1)
+    parts = [format_html('<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#000"/>',
+                         PAD, f"{y(0):.1f}", WIDTH - PAD, f"{y(0):.1f}")]
+    for i, name in enumerate(labels):
+        for k, (key, vs) in enumerate(series.items()):
+            v = vs[i]
+            parts.append(format_html(
+                '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{} {} {}</title></rect>',
+                f"{PAD + i * step + step * 0.1 + k * width:.1f}", f"{min(y(v), y(0)):.1f}",
+                f"{width:.1f}", f"{abs(y(v) - y(0)):.1f}", OKABE_ITO[(k + 5) % len(OKABE_ITO)],
+                name, key, format_number(v)))
+        if len(labels) <= 12 or i % 2 == 0:
+            parts.append(format_html(
+                '<text x="{}" y="{}" font-size="10" text-anchor="middle">{}</text>',
+                f"{PAD + (i + 0.5) * step:.1f}", HEIGHT - PAD + 14, name))
+    legend = format_html_join("", '<text x="{}" y="{}" font-size="11" fill="{}">■ {}</text>',
+                              ((PAD + 8 + 150 * k, 14, OKABE_ITO[(k + 5) % len(OKABE_ITO)], key)
+                               for k, key in enumerate(series)))
+    return format_html('<svg role="img" aria-label="{}" width="{}" height="{}" '
+                       'viewBox="0 0 {} {}"><title>{}</title>{}{}</svg>', label, WIDTH, HEIGHT,
+                       WIDTH, HEIGHT, label, mark_safe("".join(parts)), legend)

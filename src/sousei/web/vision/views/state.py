@@ -18,7 +18,7 @@ from sousei.io.shipped import tfr_municipal, tfr_prefecture
 from sousei.japanese import format_number, format_percent
 from sousei.vision.inputs import census_history
 from sousei.web.vision.access import can_write, organisation_for
-from sousei.web.vision.charts import pyramid_svg
+from sousei.web.vision.charts import lines_svg, pyramid_svg, signed_bars_svg, stacked_bars_svg
 from sousei.web.vision.data import census_codes, dataset_frame, latest_dataset
 
 CENSUS_SOURCE = "総務省「国勢調査」"
@@ -59,11 +59,16 @@ def _pyramid(organisation, codes) -> tuple[list[dict], str, int | None]:
     return rows, source, year
 
 
-def _age_groups(codes) -> list[dict]:
+GROUP_LABELS = {"child": "年少人口", "working": "生産年齢人口", "elderly": "老年人口"}
+
+
+def _age_groups(codes) -> tuple[list[dict], str]:
+    """Rows of the table and the stacked-bar chart of the same figures."""
     if not codes:
-        return []
+        return [], ""
     history = census_history(codes)
     rows, previous = [], None
+    series: dict[str, list[float]] = {label: [] for label in GROUP_LABELS.values()}
     for year in history.years:
         groups = {k: float(v) for k, v in age_group_totals(_by_sex_age(history.at(year).values)).items()}
         total = groups["total"] or 1.0
@@ -74,7 +79,10 @@ def _age_groups(codes) -> list[dict]:
                      **{f"{k}_share": format_percent(100 * groups[k] / total)
                         for k in ("child", "working", "elderly")}})
         previous = groups["total"]
-    return rows
+        for key, label in GROUP_LABELS.items():
+            series[label].append(groups[key])
+    chart = stacked_bars_svg([str(y) for y in history.years], series, "年齢3区分別人口の推移")
+    return rows, chart
 
 
 def _tfr(codes) -> tuple[list[dict], list[str]]:
@@ -92,19 +100,33 @@ def _tfr(codes) -> tuple[list[dict], list[str]]:
     return rows, notes
 
 
-def _vital(organisation) -> tuple[list[dict], str]:
+def _tfr_chart(rows: list[dict], pref_codes: list[str]) -> str:
+    if not rows:
+        return ""
+    series = {"全国": [r["nation"] for r in rows]}
+    for i, code in enumerate(pref_codes):
+        series[f"都道府県({code})"] = [r["prefecture"][i] for r in rows]
+    return lines_svg([r["year"] for r in rows], series, "合計特殊出生率の推移", every=5)
+
+
+def _vital(organisation) -> tuple[list[dict], str, str]:
     """Natural change (births - deaths) and social change (in - out) by year, △ for falls."""
     latest = organisation.vital_statistics.order_by("-version").first()
     if latest is None:
-        return [], ""
+        return [], "", ""
     rows = []
+    series: dict[str, list[float]] = {"自然増減": [], "社会増減": []}
     for r in latest.rows:
         natural, social = r["births"] - r["deaths"], r["in_moves"] - r["out_moves"]
         rows.append({"year": r["year"], **{k: format_number(r[k]) for k in
                                            ("births", "deaths", "in_moves", "out_moves")},
                      "natural": format_number(natural), "social": format_number(social),
                      "total": format_number(natural + social)})
-    return rows, f"{latest.source}({latest.file_name} 第{latest.version}版)"
+        series["自然増減"].append(natural)
+        series["社会増減"].append(social)
+    chart = signed_bars_svg([str(r["year"]) for r in latest.rows], series,
+                            "自然増減・社会増減の推移")
+    return rows, f"{latest.source}({latest.file_name} 第{latest.version}版)", chart
 
 
 @login_required
@@ -113,7 +135,9 @@ def state_page(request: HttpRequest, pk: int) -> HttpResponse:
     codes = census_codes(organisation)
     pyramid, pyramid_source, pyramid_year = _pyramid(organisation, codes)
     tfr_rows, tfr_notes = _tfr(codes)
-    vital_rows, vital_source = _vital(organisation)
+    vital_rows, vital_source, vital_chart = _vital(organisation)
+    age_groups, age_chart = _age_groups(codes)
+    pref_codes = sorted({code[:2] for code in codes})
     table = [{**r, **{k: format_number(r[k]) for k in ("male", "female", "male_foreign",
                                                        "female_foreign")}} for r in pyramid]
     return render(request, "vision/state.html", {
@@ -121,8 +145,8 @@ def state_page(request: HttpRequest, pk: int) -> HttpResponse:
         "pyramid": table, "pyramid_svg": pyramid_svg(pyramid) if pyramid else "",
         "pyramid_source": pyramid_source, "pyramid_year": pyramid_year,
         "split": any(r["male_foreign"] or r["female_foreign"] for r in pyramid),
-        "age_groups": _age_groups(codes), "census_source": CENSUS_SOURCE,
-        "tfr_rows": tfr_rows, "tfr_notes": tfr_notes,
-        "vital_rows": vital_rows, "vital_source": vital_source,
-        "pref_codes": sorted({code[:2] for code in codes}),
+        "age_groups": age_groups, "age_chart": age_chart, "census_source": CENSUS_SOURCE,
+        "tfr_rows": tfr_rows, "tfr_notes": tfr_notes, "tfr_chart": _tfr_chart(tfr_rows, pref_codes),
+        "vital_rows": vital_rows, "vital_source": vital_source, "vital_chart": vital_chart,
+        "pref_codes": pref_codes,
     })
