@@ -33,6 +33,8 @@ class VisionData:
     region: int
     request: ProjectionRequest
     base_tfr: float
+    # Where the base population came from when it is not the census (an uploaded table).
+    population_source: str = ""
 
     @property
     def years(self) -> tuple[int, ...]:
