@@ -105,7 +105,7 @@ def test_html_has_the_section_with_counts_by_sector_and_the_target_population(re
     target = PopulationTarget(300_000, 2040, "出生率向上")
     html = render_document(kpi_document(evaluation, comments=comments, target=target))
     assert "検証委員会から4件の意見をいただきました。委員の区分別では産1件、学1件、金1件です。" in html
-    assert '<a href="#comments">検証委員会の意見</a>' in html
+    assert '<a href="#comments"><span class="toc-title">検証委員会の意見</span>' in html
     assert "2025/3/10" in html
     assert "人口ビジョンの将来展望「出生率向上」では、令和22(2040)年の目標人口を300,000人としています。" in html
 
