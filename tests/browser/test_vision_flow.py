@@ -1,5 +1,7 @@
 """A planning user uploads 久留米市's census table, reads the current state, creates the two
-scenarios of the issue in the form and reads the comparison table: it equals `sousei project`."""
+scenarios of the issue in the form, then one with TFR points and converging migration, and reads
+the comparison table: it equals `sousei project` with the TOML files (the last one downloaded
+from the page)."""
 
 from __future__ import annotations
 
@@ -20,11 +22,12 @@ TOMLS = {
 }
 
 
-def _cli(data: Path, folder: Path) -> dict:
+def _cli(data: Path, folder: Path, downloaded: Path) -> dict:
     args = ["project", "--population", str(data)]
     for name, text in TOMLS.items():
         (folder / name).write_text(text, encoding="utf-8")
         args += ["--scenario", str(folder / name)]
+    args += ["--scenario", str(downloaded)]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     return cli_rows(result.output)
@@ -64,6 +67,26 @@ def test_upload_state_scenarios_and_comparison(people, sign_in, live_server,
     page.click("text=保存する")
     page.wait_for_selector("#scenarios >> text=若者定着")
 
+    page.click("text=シナリオを作成する")
+    page.fill("#id_name", "希望出生率")
+    page.select_option("#id_tfr_mode", "points")
+    for i, (year, tfr) in enumerate([("2030", "1.6"), ("2040", "1.8"), ("2060", "2.07")]):
+        page.fill(f"#id_tfr_pt{i}_year", year)
+        page.fill(f"#id_tfr_pt{i}_value", tfr)
+    page.select_option("#id_migration_variant", "converging")
+    assert page.input_value("#id_conv_fraction") == "0.5"  # offered as the H25 default
+    page.fill("#id_conv_year", "2040")
+    page.locator("#id_conv_year").dispatch_event("change")
+    page.wait_for_selector('#comparison th:has-text("希望出生率")')
+    preview = comparison_rows(page.inner_html("#comparison").join(['<div>', '</div>']))
+    page.click("text=保存する")
+    page.wait_for_selector("#scenarios >> text=希望出生率")
+
+    with page.expect_download() as download:
+        page.click('#scenarios li:has-text("希望出生率") >> text=TOMLで保存')
+    exported = tmp_path / "hope.toml"
+    download.value.save_as(exported)
     web = comparison_rows(page.inner_html("#comparison").join(['<div>', '</div>']))
-    assert web == _cli(data, tmp_path)
+    assert web == preview == _cli(data, tmp_path, exported)
     assert web[("基準推計", "総人口")][0] == "304,552"
+    assert web[("希望出生率", "総人口")][0] == "304,552"

@@ -153,3 +153,28 @@ def test_bad_population_file_names_row_and_column_and_writes_nothing(tmp_path) -
     assert "10行目" in result.output  # header is row 1; M 40-44 is the 10th line
     assert "value" in result.output
     assert not out.exists()
+
+
+def test_a_wide_age_table_projects_for_the_named_area(tmp_path) -> None:
+    """The 住基 年齢別人口表 as a town publishes it, read for --area; same numbers as the
+    library given the same table in the long layout."""
+    from sousei.demography.ages import AGE_STARTS
+    from sousei.io.population_file import read_population
+    from sousei.vision.inputs import census_history
+    from sousei.vision.user_data import run_user_projection
+
+    pop = census_history(["40203"]).at(2015).values[0].round()
+    lines = ["令和2年1月1日現在", "年齢,男,女"] + [
+        f"{'90歳以上' if a == 90 else f'{a}～{a + 4}歳'},{pop[0, i]:.0f},{pop[1, i]:.0f}"
+        for i, a in enumerate(AGE_STARTS)]
+    source = tmp_path / "juki.csv"
+    source.write_text("\n".join(lines) + "\n", encoding="cp932")
+    out = tmp_path / "result.csv"
+    result = runner.invoke(app, ["project", "--population", str(source), "--area", "久留米市",
+                                 "--to", "2040", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    frame = pd.read_csv(out, dtype={"area_code": str})
+    _, run = run_user_projection(read_population(source, "40203"),
+                                 ProjectionRequest(("40203",), 2020, 2040))
+    final = frame[(frame["year"] == 2040) & (frame["scenario"] == frame["scenario"].iloc[0])]
+    assert final["value"].sum() == pytest.approx(run.total.population[0, -1].sum(), abs=1)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from sousei.web.audit.models import Event
+from sousei.web.vision.data import dataset_frame
 from sousei.web.vision.models import PopulationDataset
 
 from .vision_data import kurume_csv
@@ -87,3 +90,43 @@ def test_outsider_gets_404(world, login, tmp_path) -> None:
     client = login(world["outsider"].users["planning"])
     assert client.get(reverse("vision:data", args=[home.organisation.pk])).status_code == 404
     assert _upload(client, home.organisation, kurume_csv(tmp_path)).status_code == 404
+
+
+def _age_table(path: Path, title: str) -> Path:
+    """大川市 2015 census counts laid out as a 住基 年齢別人口表 (ages down, sexes across)."""
+    from sousei.demography.ages import AGE_STARTS
+    from sousei.vision.inputs import census_history
+
+    pop = census_history(["40212"]).at(2015).values[0].round()
+    lines = [title, "", "年齢,男,女"]
+    lines += [f"{'90歳以上' if a == 90 else f'{a}～{a + 4}歳'},\"{pop[0, i]:,.0f}\",\"{pop[1, i]:,.0f}\""
+              for i, a in enumerate(AGE_STARTS)]
+    path.write_bytes("\n".join(lines).encode("cp932"))
+    return path
+
+
+def test_a_wide_age_table_is_read_for_the_chosen_member(world, login, tmp_path) -> None:
+    home = world["home"]
+    client = login(home.users["planning"])
+    path = _age_table(tmp_path / "okawa.csv", "令和2年1月1日現在 年齢別人口")
+    response = client.post(reverse("vision:data", args=[home.organisation.pk]), {
+        "kind": "population", "source": "住民基本台帳", "area_code": "40212",
+        "file": SimpleUploadedFile(path.name, path.read_bytes())})
+    assert response.status_code == 302, response.content.decode()[-1500:]
+    dataset = PopulationDataset.objects.get(organisation=home.organisation)
+    assert dataset.base_year == 2020  # from the title's 令和2年
+    frame = dataset_frame(dataset)
+    assert set(frame["area_code"]) == {"40212"}
+    assert frame["value"].sum() == pytest.approx(34_838, abs=10)  # 大川市 2015 census, rounded per cell
+
+
+def test_a_wide_table_without_a_date_needs_the_year(world, login, tmp_path) -> None:
+    home = world["home"]
+    client = login(home.users["planning"])
+    path = _age_table(tmp_path / "okawa.csv", "年齢別人口")
+    response = client.post(reverse("vision:data", args=[home.organisation.pk]), {
+        "kind": "population", "source": "住民基本台帳", "area_code": "40212",
+        "file": SimpleUploadedFile(path.name, path.read_bytes())})
+    assert response.status_code == 422
+    assert "基準年がわかりません" in response.content.decode()
+    assert not PopulationDataset.objects.exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -13,10 +14,11 @@ from sousei.demography.indicators import INDICATOR_LABELS, SHARE_INDICATORS
 from sousei.demography.scenarios import BASELINE
 from sousei.io.codes import AreaCodeError
 from sousei.io.errors import InputError
-from sousei.io.long_format import read_long
+from sousei.io.population_file import read_population
 from sousei.io.projection_output import write_projection
 from sousei.io.scenario_file import read_scenario
 from sousei.vision.areas import data_codes
+from sousei.vision.each_area import run_each_area
 from sousei.vision.run import ProjectionRequest, run_projection
 from sousei.vision.tables import batch_summary, long_frame, scenario_label, simulation_table
 from sousei.vision.user_data import run_user_projection
@@ -46,7 +48,8 @@ def project(
     population: Path | None = typer.Option(
         None,
         "--population",
-        help="基準人口のファイル (長形式 CSV/XLSX、住民基本台帳など)。日本人・外国人に分かれていれば別々に推計",
+        help="基準人口のファイル (縦長形式、または住民基本台帳の年齢別人口表 CSV/XLSX。"
+        "年齢別人口表は --area で地域を指定)。日本人・外国人に分かれていれば別々に推計",
     ),
     to_year: int = typer.Option(2060, "--to", help="推計の終了年(5年刻み)"),
     scenario: list[Path] = typer.Option(
@@ -61,6 +64,11 @@ def project(
         1, "--migration-periods", help="純移動率を推定する国勢調査の期間数(1～3)"
     ),
     out: Path | None = typer.Option(None, "--out", "-o", help="出力ファイル (.csv または .xlsx)"),
+    total: bool = typer.Option(
+        False,
+        "--sum",
+        help="指定した地域の合計(連携中枢都市圏など)も表示。各地域を単独で推計して合計します",
+    ),
 ) -> None:
     """将来人口を推計し、基準推計とシナリオを並べて表示します。"""
     # Piped or redirected output keeps whole numbers: a table wrapped at 80 columns is unreadable.
@@ -68,16 +76,29 @@ def project(
     try:
         scenarios = (BASELINE, *(read_scenario(path) for path in scenario))
         if population is not None:
-            frame = read_long(population)
-            year = base_year or int(frame["year"].max())
             regions = data_codes(area, prefecture, every) if (area or prefecture or every) else ()
+            one_area = regions[0] if len(regions) == 1 else None
+            frame = read_population(population, area_code=one_area, year=base_year)
+            year = base_year or int(frame["year"].max())
             request = ProjectionRequest(
                 regions, year, to_year, scenarios, assumptions, migration_periods
             )
-            _report(console, [run_user_projection(frame, request)], False, out)
+            if total:
+                areas = regions or tuple(dict.fromkeys(frame.loc[frame["year"] == year, "area_code"]))
+                result = run_each_area(request, areas, partial(run_user_projection, frame))
+                _report(console, [result], False, out, combined=True)
+            else:
+                _report(console, [run_user_projection(frame, request)], False, out)
             return
         regions = data_codes(area, prefecture, every)
         base_year = base_year or 2015
+        if total:
+            request = ProjectionRequest(
+                (), base_year, to_year, scenarios, assumptions, migration_periods
+            )
+            result = run_each_area(request, regions, run_projection)
+            _report(console, [result], len(regions) > 1, out, combined=True)
+            return
     except (AreaCodeError, InputError, ValueError, KeyError) as error:
         raise _fail(str(error).strip("'\"")) from None
     batch = len(regions) > 1
@@ -97,8 +118,15 @@ def project(
     _report(console, results, batch, out)
 
 
-def _report(console: Console, results: list, batch: bool, out: Path | None) -> None:
+def _report(
+    console: Console, results: list, batch: bool, out: Path | None, combined: bool = False
+) -> None:
+    """Summary (several areas), the simulation table (one area, or the sum with ``combined``)
+    and the output file."""
     tables: dict[str, pd.DataFrame] = {}
+    if combined:
+        ((base, run),) = results
+        tables[f"合計({len(base.regions)}地域)"] = simulation_table(run, None)
     summaries, cells = [], []
     for base, run in results:
         labels = [scenario_label(run, k) for k in range(len(run.scenarios))]
@@ -110,8 +138,8 @@ def _report(console: Console, results: list, batch: bool, out: Path | None) -> N
     summary = pd.concat(summaries, ignore_index=True)
     if batch or len(tables) > 1:
         print_summary(console, summary)
-    if not batch:
-        ((title, table),) = tables.items()
+    if not batch or combined:
+        title, table = next(iter(tables.items()))
         print_simulation_table(console, f"{title} 将来人口推計", table, SHARE_ROWS)
     if out is not None:
         try:

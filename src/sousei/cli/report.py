@@ -13,14 +13,16 @@ from sousei.demography.scenarios import BASELINE
 from sousei.io.codes import AreaCodeError
 from sousei.io.comments_file import read_comments
 from sousei.io.errors import InputError, WorkbookError
+from sousei.io.long_format import read_long
 from sousei.io.progress_read import read_progress_workbook
 from sousei.io.project_sheet import read_project_sheets
 from sousei.io.scenario_file import read_scenario
+from sousei.io.vital_stats import read_vital_statistics
 from sousei.japanese import EraError, parse_fiscal_year
 from sousei.reports.kpi import write_kpi_report
 from sousei.reports.pdf import ChromiumNotFoundError, PdfPrinter
 from sousei.reports.vision import write_vision_report
-from sousei.reports.vision_data import vision_data
+from sousei.reports.vision_data import user_vision_data, vision_data, with_vital
 from sousei.reports.vision_outlook import PopulationTarget, VisionOutlook, scenario_index
 from sousei.strategy import evaluate_strategy, get_scheme
 from sousei.vision.areas import data_codes
@@ -41,10 +43,18 @@ def vision_command(
     every: bool = typer.Option(False, "--all", help="全市区町村"),
     scenario: list[Path] = typer.Option([], "--scenario", "-s", help="シナリオファイル(TOML)"),
     assumptions: str = typer.Option("census", "--assumptions", help="census または ipss"),
-    base_year: int = typer.Option(2015, "--base-year", help="基準年"),
+    base_year: int | None = typer.Option(
+        None, "--base-year", help="基準年 (既定: 国勢調査 2015年、--population ではファイルの最新年)"
+    ),
     to_year: int = typer.Option(2060, "--to", help="推計の終了年"),
     out: Path = typer.Option(..., "--out", "-o", help="出力フォルダ"),
     pdf: bool = typer.Option(True, "--pdf/--no-pdf", help="PDFも作成する"),
+    population: Path | None = typer.Option(
+        None, "--population", help="基準人口のファイル (長形式 CSV/XLSX、住民基本台帳など)"
+    ),
+    vital: Path | None = typer.Option(
+        None, "--vital", help="人口動態のファイル (年・出生・死亡・転入・転出の CSV)"
+    ),
     vision: str | None = typer.Option(None, "--vision", help="将来展望とするシナリオの名前"),
     target_population: int | None = typer.Option(
         None, "--target-population", help="将来展望の目標人口(人)"
@@ -53,10 +63,14 @@ def vision_command(
 ) -> None:
     """人口ビジョンの報告書(Excel・HTML・PDF・グラフ)を市区町村ごとに作成します。"""
     try:
-        regions = data_codes(area, prefecture, every)
         scenarios = (BASELINE, *(read_scenario(path) for path in scenario))
-        request = ProjectionRequest(regions, base_year, to_year, scenarios, assumptions)
-        reports = vision_data(request)
+        reports = _vision_reports(
+            area, prefecture, every, scenarios, assumptions, base_year, to_year, population
+        )
+        if vital is not None:
+            if len(reports) > 1:
+                raise InputError("--vital は1市区町村の報告書にだけ使えます", vital.name)
+            reports = with_vital(reports, _read_vital(vital), f"人口動態({vital.name})")
         outlook = _outlook(vision, target_population, target_year, len(reports))
         if outlook is not None:
             scenario_index(reports[0], outlook.scenario)
@@ -107,6 +121,34 @@ def _outlook(
     if target is not None and areas > 1:
         raise ValueError("目標人口は1つの市区町村の報告書を作るときだけ指定できます")
     return VisionOutlook(vision, target)
+
+
+def _read_vital(path: Path) -> list:
+    if not path.is_file():
+        raise InputError("ファイルが見つかりません", path.name)
+    return read_vital_statistics(path.read_bytes(), path.name)
+
+
+def _vision_reports(
+    area: list[str],
+    prefecture: str | None,
+    every: bool,
+    scenarios: tuple,
+    assumptions: str,
+    base_year: int | None,
+    to_year: int,
+    population: Path | None,
+) -> list:
+    """Census-based reports, or reports from the user's own population file (住基)."""
+    if population is None:
+        regions = data_codes(area, prefecture, every)
+        request = ProjectionRequest(regions, base_year or 2015, to_year, scenarios, assumptions)
+        return vision_data(request)
+    frame = read_long(population)
+    regions = data_codes(area, prefecture, every) if (area or prefecture or every) else ()
+    year = base_year or int(frame["year"].max())
+    request = ProjectionRequest(regions, year, to_year, scenarios, assumptions)
+    return user_vision_data(frame, request, f"住民基本台帳等({population.name})")
 
 
 class _Nothing:

@@ -22,6 +22,7 @@ from sousei.demography.rates import (
     child_woman_ratio,
     cohort_change_ratio,
     cohort_inflow,
+    net_migrants,
     sex_ratio_0_4,
 )
 
@@ -78,8 +79,7 @@ def pooled_net_migration_rate(
         if start_year not in census or end_year not in census:
             raise KeyError(f"{start_year}年と{end_year}年の国勢調査人口が必要です")
         start, end = census[start_year], census[end_year]
-        survivors = cohort_inflow(start * survival[start_year])
-        migrants = migrants + (end - survivors)
+        migrants = migrants + net_migrants(start, end, survival[start_year])
         exposed = exposed + start
     rate = np.zeros_like(np.asarray(exposed, dtype=float))
     rate[..., :-2] = _ratio(migrants[..., 1:-1], exposed[..., :-2])

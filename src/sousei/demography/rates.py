@@ -47,6 +47,19 @@ def cohort_change_ratio(start: np.ndarray, end: np.ndarray) -> np.ndarray:
     return ratio
 
 
+def net_migrants(start: np.ndarray, end: np.ndarray, survival_ratio: np.ndarray) -> np.ndarray:
+    """Census residuals P_obs(a+5, t+5) - P(a, t) x S, indexed by the *end* age group.
+
+    Index 0 (the 0-4 group at the end, born during the period) is left at 0: the engine gets
+    that group from the child-woman ratio, so its births and moves are not separated. The open
+    group holds the residual of 85-89 and 90+ at the start together.
+    """
+    start = np.asarray(start, dtype=float)
+    residual = np.asarray(end, dtype=float) - cohort_inflow(start * survival_ratio)
+    residual[..., 0] = 0.0
+    return residual
+
+
 def net_migration_rate(
     start: np.ndarray, end: np.ndarray, survival_ratio: np.ndarray
 ) -> np.ndarray:
@@ -57,8 +70,7 @@ def net_migration_rate(
     85-89 and 90+ together over their joint population.
     """
     start = np.asarray(start, dtype=float)
-    survivors = cohort_inflow(start * survival_ratio)
-    residual = np.asarray(end, dtype=float) - survivors
+    residual = net_migrants(start, end, survival_ratio)
     rate = np.zeros_like(start)
     rate[..., : OPEN - 1] = _ratio(residual[..., 1:OPEN], start[..., : OPEN - 1])
     open_rate = _ratio(residual[..., OPEN], start[..., OPEN - 1] + start[..., OPEN])

@@ -83,6 +83,13 @@ class Scenario:
 BASELINE = Scenario(name="baseline", description="基準推計")
 
 
+def _after_base(year: int, base_year: int, what: str) -> None:
+    """Paths run from the base year to their points; a point at or before it has no meaning
+    (a scenario saved against an older base year, say), so it is refused, not interpolated."""
+    if year <= base_year:
+        raise ValueError(f"{what} {year}年は基準年 {base_year}年より後にしてください")
+
+
 def _interp_weights(years: np.ndarray, knots: np.ndarray) -> np.ndarray:
     """Matrix W (year, knot) with W @ values = values linearly interpolated at ``years``."""
     eye = np.eye(len(knots))
@@ -98,6 +105,7 @@ def tfr_paths(
     for k, scenario in enumerate(scenarios):  # a handful of knots per scenario, not a hot loop
         if scenario.tfr is None:
             continue
+        _after_base(scenario.tfr.points[0][0], base_year, f"{scenario.name}: 合計特殊出生率の目標年")
         knots = np.array([base_year] + [year for year, _ in scenario.tfr.points], dtype=float)
         values = np.array([value for _, value in scenario.tfr.points])
         weights = _interp_weights(np.asarray(years, float), knots)
@@ -144,6 +152,7 @@ def foreign_share_paths(
         if scenario.foreign_share is None:
             continue
         target_year, target = scenario.foreign_share
+        _after_base(target_year, base_year, f"{scenario.name}: 外国人比率の目標年")
         weight = np.interp(np.asarray(years, float), [base_year, target_year], [0.0, 1.0])
         out[k] = base_share[None, :] + weight[:, None] * (target - base_share[None, :])
     return out

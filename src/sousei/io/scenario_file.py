@@ -72,22 +72,23 @@ def _tfr(table: dict[str, Any], file: str) -> TfrPath:
     )
 
 
-def _ages(text: Any, where: str, file: str) -> tuple[int, int]:
+def age_range(text: Any) -> tuple[int, int]:
+    """(first, last) age of "10-29" (or "10～29"); both ends on the 5-year grid of the engine,
+    since a delta applies to whole 5-year cohorts. ValueError with a Japanese message."""
     try:
         low, high = (int(part) for part in str(text).replace("～", "-").split("-"))
     except ValueError:
-        raise InputError(
-            f'{where}.ages は "10-29" の形で指定してください (値: {text!r})',
-            file=file,
-            column=f"{where}.ages",
-        ) from None
-    if (low % 5) or ((high + 1) % 5) or low > high:
-        raise InputError(
-            f"{where}.ages {text} は5歳階級の境目 (例 10-29) にしてください",
-            file=file,
-            column=f"{where}.ages",
-        )
+        raise ValueError(f'年齢は "10-29" の形で指定してください (値: {text!r})') from None
+    if low < 0 or (low % 5) or ((high + 1) % 5) or low > high:
+        raise ValueError(f"年齢 {text} は5歳階級の境目 (例 10-29) にしてください")
     return low, high
+
+
+def _ages(text: Any, where: str, file: str) -> tuple[int, int]:
+    try:
+        return age_range(text)
+    except ValueError as error:
+        raise InputError(f"{where}.ages: {error}", file=file, column=f"{where}.ages") from None
 
 
 def _migration(entry: dict[str, Any], index: int, file: str) -> MigrationDelta:

@@ -18,6 +18,7 @@ from sousei.reports.vision_charts import (
     tfr_chart,
 )
 from sousei.reports.vision_data import VisionData
+from sousei.reports.vision_migration import current_state_blocks
 from sousei.reports.vision_outlook import VisionOutlook, outlook_section
 from sousei.reports.vision_tables import (
     census_table,
@@ -55,7 +56,7 @@ def vision_document(data: VisionData, outlook: VisionOutlook | None = None) -> D
                 f"{format_year_prose(census_first)}から{format_year_prose(census_last)}までの"
                 "国勢調査による年齢3区分別人口です。",
             ),
-            (census_table(data), age_group_chart(data)),
+            (census_table(data), age_group_chart(data), *current_state_blocks(data)),
         ),
         Section(
             "projection",

@@ -6,13 +6,20 @@ into one :class:`VisionData` per region, so the reports of 60 towns cost one eng
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 import numpy as np
+import pandas as pd
 
 from sousei.demography.runner import ScenarioRun
+from sousei.io.vital_stats import VitalYear
+from sousei.vision.areas import data_codes
 from sousei.vision.inputs import base_tfr, census_history
+from sousei.vision.net_migration import NetMigration, net_migration_from_history
+from sousei.vision.resident import ResidentPopulation, resident_population
 from sousei.vision.run import ProjectionRequest, run_projection
+from sousei.vision.user_data import run_user_projection
 
 
 @dataclass(frozen=True)
@@ -33,8 +40,12 @@ class VisionData:
     region: int
     request: ProjectionRequest
     base_tfr: float
-    # Where the base population came from when it is not the census (an uploaded table).
-    population_source: str = ""
+    # The current state beyond the census table: net migration by age (census, always), vital
+    # statistics by year and the resident register at the base year (when the user gives them).
+    net_migration: NetMigration | None = None
+    vital: tuple[VitalYear, ...] = ()
+    vital_source: str = ""
+    resident: ResidentPopulation | None = None
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -48,11 +59,19 @@ class VisionData:
 def vision_data(request: ProjectionRequest) -> list[VisionData]:
     """Project every region of ``request`` once and return one report's data per region."""
     _, run = run_projection(request)
-    history = census_history(request.regions)
-    tfr = base_tfr(request.regions, request.base_year)
+    return _per_region(run, request, run.total.regions)
+
+
+def _per_region(
+    run: ScenarioRun, request: ProjectionRequest, codes: Sequence[str]
+) -> list[VisionData]:
+    """Cut the run into regions; ``codes[r]`` is the census code behind run region r."""
+    history = census_history(codes)
+    migration = net_migration_from_history(history)
+    tfr = base_tfr(codes, request.base_year)
     index = {code: i for i, code in enumerate(history.regions)}
     out = []
-    for r, code in enumerate(run.total.regions):
+    for r, code in enumerate(codes):
         h = index[code]
         out.append(
             VisionData(
@@ -65,6 +84,28 @@ def vision_data(request: ProjectionRequest) -> list[VisionData]:
                 region=r,
                 request=request,
                 base_tfr=float(tfr[r]),
+                net_migration=migration.region(h),
             )
         )
     return out
+
+
+def user_vision_data(
+    frame: pd.DataFrame, request: ProjectionRequest, source: str
+) -> list[VisionData]:
+    """Reports projected from the user's own population table (住民基本台帳), one per area of
+    the file (or of ``request.regions``), each with its base-year resident table."""
+    _, run = run_user_projection(frame, request)
+    codes = data_codes(run.total.regions)
+    out = []
+    for data, own in zip(_per_region(run, request, codes), run.total.regions, strict=True):
+        resident = resident_population(frame, own, request.base_year, source)
+        out.append(replace(data, resident=resident))
+    return out
+
+
+def with_vital(
+    reports: list[VisionData], vital: Sequence[VitalYear], source: str
+) -> list[VisionData]:
+    """The same reports with the vital statistics table (one municipality's file)."""
+    return [replace(data, vital=tuple(vital), vital_source=source) for data in reports]

@@ -77,8 +77,6 @@ def _ipss_rows(data: VisionData) -> list[tuple[str, str, str]]:
 def assumptions_table(data: VisionData) -> ReportTable:
     """The assumptions used and where each came from."""
     rows = _census_rows(data) if data.request.assumptions == "census" else _ipss_rows(data)
-    if data.population_source:  # an uploaded table, not the census, is the base population
-        rows[0] = ("基準人口", f"{format_year_prose(data.years[0])}の登録人口", data.population_source)
     rows.append(("基準の合計特殊出生率", format_number(data.base_tfr, 2), TFR_SOURCE))
     for k, scenario in enumerate(data.run.scenarios):
         if k == 0:

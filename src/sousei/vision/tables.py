@@ -29,20 +29,30 @@ def scenario_label(run: ScenarioRun, k: int) -> str:
     return scenario.name
 
 
-def run_indicators(run: ScenarioRun) -> dict[str, np.ndarray]:
-    """Indicator arrays (scenario, year, region) of a run, Japanese/foreign rows when split."""
+def run_indicators(run: ScenarioRun, combined: bool = False) -> dict[str, np.ndarray]:
+    """Indicator arrays (scenario, year, region) of a run, Japanese/foreign rows when split.
+
+    ``combined``: one region, the sum of every region (a partnership as a whole); shares are
+    then computed from the summed counts, not averaged.
+    """
+    total = run.total.population
     foreign = run.foreign.population if run.foreign is not None else None
-    return indicators(run.total.population, foreign)
+    if combined:
+        total = total.sum(axis=2, keepdims=True)
+        foreign = foreign.sum(axis=2, keepdims=True) if foreign is not None else None
+    return indicators(total, foreign)
 
 
-def simulation_table(run: ScenarioRun, region: int) -> pd.DataFrame:
-    """Rows (シナリオ, 指標) x columns years for one region, with difference rows.
+def simulation_table(run: ScenarioRun, region: int | None) -> pd.DataFrame:
+    """Rows (シナリオ, 指標) x columns years for one region (None: the sum of all regions),
+    with difference rows.
 
     Like the 人口推移のシミュレーション tables: each scenario block repeats the indicator rows,
     and every scenario other than the baseline adds its difference from the baseline for the
     counts (shares are compared by reading the blocks side by side).
     """
-    values = run_indicators(run)
+    values = run_indicators(run, combined=region is None)
+    region = 0 if region is None else region
     differences = difference_from_baseline(values)
     rows: list[tuple[str, str]] = []
     data: list[np.ndarray] = []

@@ -17,19 +17,27 @@ WIDTH, HEIGHT, PAD = 560, 240, 40
 
 
 def lines_svg(
-    years: list[int], series: dict[str, list[float | None]], label: str = "総人口の推移",
+    years: list[int] | list[str], series: dict[str, list[float | None]], label: str = "総人口の推移",
     every: int = 2,
 ) -> SafeString:
-    """One line per series over the years (y axis from 0); a None breaks the line there."""
-    top = max((v for vs in series.values() for v in vs if v is not None), default=1.0) or 1.0
+    """One line per series over the years (y axis from 0, or from the lowest value below 0
+    with a zero line, e.g. net migration by age); a None breaks the line there."""
+    known = [v for vs in series.values() for v in vs if v is not None]
+    bottom = min(min(known, default=0.0), 0.0)
+    top = max(known, default=1.0) or (0.0 if bottom < 0 else 1.0)
+    span = (top - bottom) or 1.0
 
     def x(i: int) -> float:
         return PAD + i * (WIDTH - 2 * PAD) / max(len(years) - 1, 1)
 
     def y(v: float) -> float:
-        return HEIGHT - PAD - v / top * (HEIGHT - 2 * PAD)
+        return HEIGHT - PAD - (v - bottom) / span * (HEIGHT - 2 * PAD)
 
     paths = []
+    if bottom < 0:
+        paths.append(format_html('<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#777" '
+                                 'stroke-dasharray="3 3"/>', PAD, f"{y(0):.1f}", WIDTH - PAD,
+                                 f"{y(0):.1f}"))
     for k, (name, values) in enumerate(series.items()):
         points = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in enumerate(values) if v is not None)
         colour = COLOURS[k % len(COLOURS)]

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 
 from sousei.demography.indicators import INDICATOR_LABELS, SHARE_INDICATORS
 from sousei.demography.scenarios import BASELINE, Scenario
 from sousei.japanese import format_number, format_percent
+from sousei.vision.each_area import run_each_area
 from sousei.vision.run import ProjectionRequest, run_projection
 from sousei.vision.tables import run_indicators, scenario_label, simulation_table
 from sousei.vision.user_data import run_user_projection
@@ -20,6 +22,8 @@ from sousei.web.accounts.models import Organisation
 from sousei.web.vision.data import census_codes, dataset_frame, latest_dataset
 
 TO_YEAR = 2060
+CENSUS_BASE_YEAR = 2015
+COMBINED = "all"  # the area choice that shows the sum of the organisation's areas
 SHARE_LABELS = {INDICATOR_LABELS[name] for name in SHARE_INDICATORS}
 
 
@@ -27,22 +31,36 @@ SHARE_LABELS = {INDICATOR_LABELS[name] for name in SHARE_INDICATORS}
 class Comparison:
     source: str  # where the base population and rates come from
     years: list[int]
-    regions: list[tuple[str, list[dict]]]  # (area name, rows of the simulation table)
-    totals: dict[str, list[float]]  # scenario label -> total population per year (first area)
+    areas: list[tuple[str, str]]  # (choice value, label): the sum first when several areas
+    area: str  # the chosen value
+    regions: list[tuple[str, list[dict]]]  # (area name, rows of the simulation table) shown
+    totals: dict[str, list[float]]  # scenario label -> total population per year (chosen area)
+
+
+def base_year_for(organisation: Organisation) -> int:
+    """The year the projection starts: the latest upload's, else the shipped census."""
+    dataset = latest_dataset(organisation)
+    return dataset.base_year if dataset is not None else CENSUS_BASE_YEAR
 
 
 def project(organisation: Organisation, scenarios: Iterable[Scenario]):
-    """(base, run, source text) for the organisation: latest dataset or the shipped census."""
+    """(base, run, source text) for the organisation: latest dataset or the shipped census.
+
+    Each area (every member of a partnership) is projected on its own, as
+    `sousei project --area X` does for it, so the partnership's sum is the sum of those runs.
+    """
     request_scenarios = (BASELINE, *scenarios)
     dataset = latest_dataset(organisation)
     if dataset is not None:
         frame = dataset_frame(dataset)
         request = ProjectionRequest((), dataset.base_year, TO_YEAR, request_scenarios)
-        base, run = run_user_projection(frame, request)
+        at_base = frame.loc[frame["year"] == dataset.base_year, "area_code"]
+        areas = tuple(dict.fromkeys(at_base))
+        base, run = run_each_area(request, areas, partial(run_user_projection, frame))
         source = f"{dataset.source}({dataset.file_name} 第{dataset.version}版)"
         return base, run, source
-    request = ProjectionRequest(census_codes(organisation), 2015, TO_YEAR, request_scenarios)
-    base, run = run_projection(request)
+    request = ProjectionRequest((), CENSUS_BASE_YEAR, TO_YEAR, request_scenarios)
+    base, run = run_each_area(request, census_codes(organisation), run_projection)
     return base, run, "総務省「国勢調査」(2015年)、国立社会保障・人口問題研究所の生命表等から推計"
 
 
@@ -52,7 +70,7 @@ def format_cell(indicator: str, value: float) -> str:
     return format_number(value)
 
 
-def table_rows(run, region: int) -> list[dict]:
+def table_rows(run, region: int | None) -> list[dict]:
     frame = simulation_table(run, region)
     rows, previous = [], None
     for (scenario, indicator), values in frame.iterrows():
@@ -66,18 +84,36 @@ def table_rows(run, region: int) -> list[dict]:
     return rows
 
 
-def comparison(organisation: Organisation, scenarios: Iterable[Scenario]) -> Comparison:
+def area_choices(organisation: Organisation, base) -> list[tuple[str, str]]:
+    """The sum (for several areas) first, then each area by name."""
+    single = [(code, base.names[i]) for i, code in enumerate(base.regions)]
+    if len(single) < 2:
+        return single
+    return [(COMBINED, f"{organisation.name}({len(single)}市町村の合計)"), *single]
+
+
+def comparison(organisation: Organisation, scenarios: Iterable[Scenario],
+               area: str | None = None) -> Comparison:
+    """The comparison for one area choice (a code, or COMBINED; unknown: the first choice)."""
     base, run, source = project(organisation, scenarios)
-    regions = [(base.names[i], table_rows(run, i)) for i in range(len(base.regions))]
+    choices = area_choices(organisation, base)
+    area = area if area in dict(choices) else choices[0][0]
+    region = None if area == COMBINED else base.regions.index(area)
+    total = run_indicators(run, combined=region is None)["total"]
+    column = 0 if region is None else region
+    totals = {scenario_label(run, k): list(total[k, :, column])
+              for k in range(len(run.scenarios))}
+    return Comparison(source, list(run.total.years), choices, area,
+                      [(dict(choices)[area], table_rows(run, region))], totals)
 
-    total = run_indicators(run)["total"]
-    totals = {scenario_label(run, k): list(total[k, :, 0]) for k in range(len(run.scenarios))}
-    return Comparison(source, list(run.total.years), regions, totals)
 
-
-def comparison_context(organisation: Organisation, scenarios: Iterable[Scenario]) -> dict:
-    """Template context of the comparison partial (table per area, chart of totals)."""
+def comparison_context(organisation: Organisation, scenarios: Iterable[Scenario],
+                       area: str | None = None) -> dict:
+    """Template context of the comparison partial (table of the chosen area, chart of totals)."""
     from sousei.web.vision.charts import lines_svg
 
-    result = comparison(organisation, scenarios)
+    try:
+        result = comparison(organisation, scenarios, area)
+    except (ValueError, KeyError) as error:  # e.g. a saved target year before a new base year
+        return {"comparison": None, "projection_error": str(error).strip("'\"")}
     return {"comparison": result, "chart": lines_svg(result.years, result.totals)}

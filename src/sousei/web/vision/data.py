@@ -1,6 +1,7 @@
 """The organisation's population data: validating uploads and loading the latest dataset.
 
-Uploads are read with the CLI's reader (`read_long`), checked against the organisation's
+Uploads are read with the CLI's reader (`read_population`: the long layout or a wide
+年齢別人口表 of one area), checked against the organisation's
 areas and projected once before anything is stored, so a file that is saved can always be
 projected. The parsed table of a stored dataset is cached by primary key (rows never change).
 """
@@ -15,6 +16,7 @@ import pandas as pd
 
 from sousei.io.errors import InputError
 from sousei.io.long_format import read_long, write_long_csv
+from sousei.io.population_file import read_population
 from sousei.vision.areas import AreaCodeError, data_codes
 from sousei.vision.run import ProjectionRequest
 from sousei.vision.user_data import run_user_projection
@@ -48,14 +50,23 @@ def _check_areas(frame: pd.DataFrame, allowed: set[str], file: str) -> None:
         )
 
 
-def read_upload(data: bytes, file_name: str, organisation: Organisation) -> pd.DataFrame:
-    """The validated long table of an uploaded file, or InputError naming file/row/column."""
+def read_upload(
+    data: bytes, file_name: str, organisation: Organisation, area_code: str | None = None,
+    year: int | None = None,
+) -> pd.DataFrame:
+    """The validated long table of an uploaded file, or InputError naming file/row/column.
+
+    ``area_code`` and ``year`` are only read for a wide 年齢別人口表 (one area at one date); a
+    single municipality's own code is the default area.
+    """
     name = Path(file_name).name or "upload.csv"
+    own = organisation_codes(organisation)
+    area_code = area_code or (own[0] if len(own) == 1 else None)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / name
         path.write_bytes(data)
-        frame = read_long(path)
-    codes = set(organisation_codes(organisation)) | set(census_codes(organisation))
+        frame = read_population(path, area_code=area_code, year=year)
+    codes = set(own) | set(census_codes(organisation))
     _check_areas(frame, codes, name)
     request = ProjectionRequest((), int(frame["year"].max()), 2060)
     try:

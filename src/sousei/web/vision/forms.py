@@ -1,23 +1,41 @@
 """The scenario form: its fields become the mapping of a scenario file (TOML schema).
 
-`scenario_from_mapping` (the CLI's reader) validates the mapping, so a scenario saved from the
-web can be written out as a file and read by `sousei project --scenario` unchanged.
+Each field is checked here so the message appears next to it (years after the base year, TFR
+0.5-3.0, points in increasing years, ages on the 5-year grid); `scenario_from_mapping` (the
+CLI's reader) then validates the whole mapping, so a scenario saved from the web can be written
+out as a file and read by `sousei project --scenario` unchanged.
 """
 
 from __future__ import annotations
 
+import re
+from itertools import count
 from typing import Any
 
 from django import forms
 
 from sousei.demography.scenarios import Scenario
 from sousei.io.errors import InputError
-from sousei.io.scenario_file import scenario_from_mapping
+from sousei.io.scenario_file import age_range, scenario_from_mapping
+from sousei.japanese.era import format_year_prose
 
-MIGRATION_ROWS = 3
-TFR_MODES = [("", "変えない"), ("change", "ポイント引き上げ"), ("target", "目標値")]
+MIGRATION_ROWS = 3  # empty rows offered; a stored scenario with more gets one spare row
+TFR_POINT_ROWS = 4
+TFR_MODES = [("", "変えない"), ("change", "基準から引き上げ"), ("target", "目標値"),
+             ("points", "年ごとの値(複数の点)")]
 SEXES = [("both", "男女"), ("M", "男"), ("F", "女")]
-VARIANTS = [("net_rates", "純移動率一定"), ("converging", "縮小"), ("zero", "移動ゼロ")]
+VARIANTS = [("net_rates", "純移動率一定"), ("converging", "一定割合に収束"),
+            ("zero", "移動ゼロ(封鎖人口)")]
+TFR_LIMITS = (0.5, 3.0)  # a TFR outside this has not been observed in any Japanese municipality
+TFR_CHANGE_LIMIT = 1.0
+LAST_YEAR = 2100
+
+
+def _rows(prefix: str, data: Any, stored: int, minimum: int) -> int:
+    """Rows to offer: every row posted, or the stored entries plus one spare."""
+    pattern = re.compile(rf"{prefix}(\d+)_")
+    posted = [int(m.group(1)) + 1 for key in (data or {}) if (m := pattern.match(key))]
+    return max(minimum, stored + 1, *posted)
 
 
 class ScenarioForm(forms.Form):
@@ -25,30 +43,131 @@ class ScenarioForm(forms.Form):
     description = forms.CharField(label="説明", required=False, max_length=400)
     tfr_mode = forms.ChoiceField(label="合計特殊出生率", choices=TFR_MODES, required=False)
     tfr_value = forms.FloatField(label="値", required=False)
-    tfr_year = forms.IntegerField(label="年", required=False, min_value=2020, max_value=2100)
-    migration_variant = forms.ChoiceField(label="純移動の仮定", choices=VARIANTS, initial="net_rates")
-    foreign_share = forms.FloatField(label="外国人比率の目標(%)", required=False, min_value=0,
-                                     max_value=100)
-    foreign_year = forms.IntegerField(label="目標年", required=False, min_value=2020,
-                                      max_value=2100)
+    tfr_year = forms.IntegerField(label="年", required=False)
+    migration_variant = forms.ChoiceField(label="純移動の仮定", choices=VARIANTS,
+                                          initial="net_rates")
+    conv_fraction = forms.FloatField(
+        label="収束後の割合", required=False,
+        help_text="基準の純移動率に対する割合 (0.5 = 半減、1 = 変えない、0 = ゼロ)")
+    conv_year = forms.IntegerField(label="収束年", required=False)
+    foreign_share = forms.FloatField(label="外国人比率の目標(%)", required=False)
+    foreign_year = forms.IntegerField(label="目標年", required=False)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, base_year: int = 2015, stored: dict | None = None,
+                 **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for i in range(MIGRATION_ROWS):
+        self.base_year = base_year
+        stored = stored or {}
+        points = stored.get("tfr", {}).get("points", {})
+        self.point_rows = _rows("tfr_pt", self.data, len(points), TFR_POINT_ROWS)
+        self.mig_rows = _rows("mig", self.data, len(stored.get("migration", [])), MIGRATION_ROWS)
+        for i in range(self.point_rows):
+            self.fields[f"tfr_pt{i}_year"] = forms.IntegerField(label="年", required=False)
+            self.fields[f"tfr_pt{i}_value"] = forms.FloatField(label="出生率", required=False)
+        for i in range(self.mig_rows):
             self.fields[f"mig{i}_ages"] = forms.CharField(
                 label="年齢", required=False, max_length=10,
                 widget=forms.TextInput(attrs={"placeholder": "10-29", "size": 6}))
             self.fields[f"mig{i}_sex"] = forms.ChoiceField(label="性別", choices=SEXES,
                                                            required=False)
             self.fields[f"mig{i}_points"] = forms.FloatField(label="ポイント", required=False)
+            self.fields[f"mig{i}_from"] = forms.IntegerField(label="開始年", required=False)
         self.scenario: Scenario | None = None
 
+    def point_fields(self) -> list[list[forms.BoundField]]:
+        return [[self[f"tfr_pt{i}_{key}"] for key in ("year", "value")]
+                for i in range(self.point_rows)]
+
     def migration_rows(self) -> list[list[forms.BoundField]]:
-        return [[self[f"mig{i}_{key}"] for key in ("ages", "sex", "points")]
-                for i in range(MIGRATION_ROWS)]
+        return [[self[f"mig{i}_{key}"] for key in ("ages", "sex", "points", "from")]
+                for i in range(self.mig_rows)]
+
+    # -- checks, each error on its field --------------------------------------------------
+
+    def _needs(self, data: dict, field: str, what: str) -> bool:
+        if data.get(field) is None and field not in self.errors:
+            self.add_error(field, f"{what}を入力してください")
+            return False
+        return data.get(field) is not None
+
+    def _year(self, data: dict, field: str, after: int | None = None) -> None:
+        year, after = data.get(field), after if after is not None else self.base_year
+        if year is not None and not after < year <= LAST_YEAR:
+            self.add_error(field, f"{format_year_prose(after)}より後、"
+                                  f"{format_year_prose(LAST_YEAR)}までの年にしてください")
+
+    def _tfr(self, data: dict, field: str) -> None:
+        low, high = TFR_LIMITS
+        value = data.get(field)
+        if value is not None and not low <= value <= high:
+            self.add_error(field, f"合計特殊出生率は{low}～{high}の範囲で入力してください")
+
+    def _check_tfr(self, data: dict) -> None:
+        mode = data.get("tfr_mode")
+        if mode in ("change", "target"):
+            self._needs(data, "tfr_value", "合計特殊出生率の値")
+            self._needs(data, "tfr_year", "合計特殊出生率の目標年")
+            self._year(data, "tfr_year")
+            if mode == "target":
+                self._tfr(data, "tfr_value")
+            elif data.get("tfr_value") is not None and abs(data["tfr_value"]) > TFR_CHANGE_LIMIT:
+                self.add_error("tfr_value", f"引き上げ幅は±{TFR_CHANGE_LIMIT}以内にしてください")
+        if mode != "points":
+            return
+        previous: int | None = None
+        filled = 0
+        for i in range(self.point_rows):
+            year, value = f"tfr_pt{i}_year", f"tfr_pt{i}_value"
+            if data.get(year) is None and data.get(value) is None:
+                continue
+            filled += 1
+            self._needs(data, year, "年")
+            self._needs(data, value, "出生率")
+            self._tfr(data, value)
+            this = data.get(year)
+            if this is None:
+                continue
+            if previous is not None and this <= previous:
+                self.add_error(year, f"前の点({previous}年)より後の年にしてください")
+            else:
+                self._year(data, year)
+            previous = this if previous is None else max(previous, this)
+        if not filled:
+            self.add_error("tfr_pt0_year", "年と出生率の点を1つ以上入力してください")
+
+    def _check_migration(self, data: dict) -> None:
+        for i in range(self.mig_rows):
+            ages, points = f"mig{i}_ages", f"mig{i}_points"
+            if not data.get(ages) and data.get(points) is None:
+                continue
+            if self._needs(data, points, "ポイント") and not data.get(ages):
+                self.add_error(ages, "年齢を入力してください")
+            elif data.get(ages):
+                try:
+                    age_range(data[ages])
+                except ValueError as error:
+                    self.add_error(ages, str(error))
+            self._year(data, f"mig{i}_from", after=self.base_year - 1)
+        if data.get("migration_variant") == "converging":
+            fraction = self._needs(data, "conv_fraction", "収束後の割合")
+            if fraction and not 0 <= data["conv_fraction"] <= 1:
+                self.add_error("conv_fraction", "収束後の割合は0～1で入力してください")
+            self._needs(data, "conv_year", "収束年")
+            self._year(data, "conv_year")
+
+    def _check_foreign(self, data: dict) -> None:
+        if data.get("foreign_share") is None:
+            return
+        if not 0 <= data["foreign_share"] < 100:
+            self.add_error("foreign_share", "外国人比率は0以上100未満(%)で入力してください")
+        self._needs(data, "foreign_year", "外国人比率の目標年")
+        self._year(data, "foreign_year")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
+        self._check_tfr(data)
+        self._check_migration(data)
+        self._check_foreign(data)
         if self.errors:
             return data
         try:
@@ -61,29 +180,39 @@ class ScenarioForm(forms.Form):
         return to_mapping(self.cleaned_data)
 
 
+def _indices(data: dict[str, Any], key: str) -> range:
+    return range(next(i for i in count() if key.format(i) not in data))
+
+
 def to_mapping(data: dict[str, Any]) -> dict[str, Any]:
-    """Form values -> the scenario file mapping (only what the user set)."""
+    """Checked form values -> the scenario file mapping (only what the user set)."""
     mapping: dict[str, Any] = {"name": data.get("name", ""),
                                "description": data.get("description") or ""}
     mode = data.get("tfr_mode")
-    if mode:
-        if data.get("tfr_value") is None or data.get("tfr_year") is None:
-            raise InputError("合計特殊出生率の値と年を入力してください", column="tfr")
+    if mode in ("change", "target"):
         mapping["tfr"] = {mode: data["tfr_value"], "by": data["tfr_year"]}
+    elif mode == "points":
+        mapping["tfr"] = {"points": {
+            str(data[f"tfr_pt{i}_year"]): data[f"tfr_pt{i}_value"]
+            for i in _indices(data, "tfr_pt{}_year") if data.get(f"tfr_pt{i}_year") is not None}}
     migration = []
-    for i in range(MIGRATION_ROWS):
+    for i in _indices(data, "mig{}_ages"):
         ages, points = data.get(f"mig{i}_ages"), data.get(f"mig{i}_points")
         if ages and points is not None:
-            migration.append({"ages": ages, "sex": data.get(f"mig{i}_sex") or "both",
-                              "change_points": points})
+            entry = {"ages": ages, "sex": data.get(f"mig{i}_sex") or "both",
+                     "change_points": points}
+            if data.get(f"mig{i}_from") is not None:
+                entry["from"] = data[f"mig{i}_from"]
+            migration.append(entry)
     if migration:
         mapping["migration"] = migration
     variant = data.get("migration_variant") or "net_rates"
-    if variant != "net_rates":
+    if variant == "converging":
+        mapping["migration_variant"] = {"kind": variant, "fraction": data["conv_fraction"],
+                                        "by": data["conv_year"]}
+    elif variant != "net_rates":
         mapping["migration_variant"] = {"kind": variant}
     if data.get("foreign_share") is not None:
-        if data.get("foreign_year") is None:
-            raise InputError("外国人比率の目標年を入力してください", column="foreign")
         mapping["foreign"] = {"share": data["foreign_share"], "by": data["foreign_year"]}
     return mapping
 
@@ -96,10 +225,17 @@ def initial_from_mapping(mapping: dict[str, Any]) -> dict[str, Any]:
     for mode in ("change", "target"):
         if mode in tfr:
             initial.update(tfr_mode=mode, tfr_value=tfr[mode], tfr_year=tfr.get("by"))
-    for i, entry in enumerate(mapping.get("migration", [])[:MIGRATION_ROWS]):
+    if "points" in tfr:
+        initial["tfr_mode"] = "points"
+        for i, (year, value) in enumerate(sorted(tfr["points"].items(), key=lambda p: int(p[0]))):
+            initial.update({f"tfr_pt{i}_year": int(year), f"tfr_pt{i}_value": value})
+    for i, entry in enumerate(mapping.get("migration", [])):
         initial.update({f"mig{i}_ages": entry.get("ages"), f"mig{i}_sex": entry.get("sex", "both"),
-                        f"mig{i}_points": entry.get("change_points")})
-    initial["migration_variant"] = mapping.get("migration_variant", {}).get("kind", "net_rates")
+                        f"mig{i}_points": entry.get("change_points"),
+                        f"mig{i}_from": entry.get("from")})
+    variant = mapping.get("migration_variant", {})
+    initial["migration_variant"] = variant.get("kind", "net_rates")
+    initial.update(conv_fraction=variant.get("fraction"), conv_year=variant.get("by"))
     if "foreign" in mapping:
         initial.update(foreign_share=mapping["foreign"]["share"],
                        foreign_year=mapping["foreign"]["by"])

@@ -104,3 +104,33 @@ class VitalStatistics(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file_name} (第{self.version}版)"
+
+
+class MovesByAge(models.Model):
+    """In- and out-moves by year, area, sex and 5-year age group, one row per upload."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="moves_by_age"
+    )
+    version = models.PositiveIntegerField("版", default=1)
+    source = models.CharField("出典", max_length=200)
+    file_name = models.CharField("ファイル名", max_length=200)
+    # [{year, area_code, sex, age_start, in_moves, out_moves}, ...] as read by
+    # sousei.io.moves_by_age (5-year grid).
+    rows = models.JSONField(editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    uploaded_at = models.DateTimeField("登録日時", auto_now_add=True)
+
+    class Meta:
+        ordering = ("organisation", "-version")
+        constraints = (
+            models.UniqueConstraint(
+                fields=("organisation", "version"), name="one_moves_by_age_version"
+            ),
+        )
+        verbose_name = "年齢別の転入・転出"
+
+    def __str__(self) -> str:
+        return f"{self.file_name} (第{self.version}版)"

@@ -17,4 +17,5 @@ urlpatterns = [
          name="new_scenario"),
     path("organisations/<int:pk>/vision/preview/", scenarios.preview, name="preview"),
     path("scenarios/<int:pk>/", scenarios.edit_scenario, name="edit_scenario"),
+    path("scenarios/<int:pk>/toml/", scenarios.download_scenario, name="scenario_toml"),
 ]

@@ -17,6 +17,7 @@ from sousei.web.strategies.versioning import create_audited
 from sousei.web.vision.access import can_write, organisation_for
 from sousei.web.vision.data import frame_to_text, read_upload
 from sousei.web.vision.models import PopulationDataset, VitalStatistics
+from sousei.web.vision.net_migration import store_moves_by_age
 
 MAX_UPLOAD = 20 * 1024 * 1024
 
@@ -29,7 +30,10 @@ def _store(request: HttpRequest, organisation, upload, source: str):
             organisation=organisation, version=latest + 1, source=source,
             file_name=upload.name, rows=[asdict(r) for r in rows], uploaded_by=request.user,
         ), "vital.upload")
-    frame = read_upload(upload.read(), upload.name, organisation)
+    if request.POST.get("kind") == "moves_age":
+        return store_moves_by_age(request, organisation, upload, source)
+    frame = read_upload(upload.read(), upload.name, organisation,
+                        area_code=request.POST.get("area_code") or None, year=_year(request))
     latest = organisation.population_datasets.aggregate(v=Max("version"))["v"] or 0
     dataset = PopulationDataset(
         organisation=organisation, version=latest + 1, source=source, file_name=upload.name,
@@ -37,6 +41,15 @@ def _store(request: HttpRequest, organisation, upload, source: str):
         uploaded_by=request.user,
     )
     return create_audited(request.user, dataset, "dataset.upload")
+
+
+def _year(request: HttpRequest) -> int | None:
+    text = (request.POST.get("year") or "").strip()
+    if not text:
+        return None
+    if not text.isdigit() or not 1900 <= int(text) <= 2100:
+        raise InputError(f"基準年 {text!r} は西暦4桁で入力してください")
+    return int(text)
 
 
 @login_required
@@ -62,5 +75,7 @@ def data_page(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "vision/data.html", {
         "organisation": organisation, "datasets": datasets, "error": error,
         "vitals": organisation.vital_statistics.select_related("uploaded_by"),
+        "moves_by_age": organisation.moves_by_age.select_related("uploaded_by"),
         "can_write": can_write(request, organisation),
+        "members": [m for m in organisation.members.order_by("code") if m.code],
     }, status=422 if error else 200)

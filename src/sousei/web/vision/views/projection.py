@@ -36,7 +36,8 @@ def ipss_rows(organisation) -> tuple[list[int], list[str]]:
 def projection_page(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = organisation_for(request, pk)
     saved = list(organisation.scenarios.all())
-    context = comparison_context(organisation, [scenario_from_mapping(s.mapping) for s in saved])
+    context = comparison_context(organisation, [scenario_from_mapping(s.mapping) for s in saved],
+                                 request.GET.get("area"))
     ipss_years, ipss_totals = ipss_rows(organisation)
     choice = VisionChoice.objects.filter(organisation=organisation).first()
     return render(request, "vision/projection.html", {

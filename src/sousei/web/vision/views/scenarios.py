@@ -1,17 +1,20 @@
-"""Creating and editing scenarios; every field change previews the comparison through htmx."""
+"""Creating and editing scenarios; every field change previews the comparison through htmx;
+a saved scenario downloads as the TOML file `sousei project --scenario` reads."""
 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from sousei.io.scenario_file import scenario_from_mapping
+from sousei.io.scenario_writer import scenario_to_toml
 from sousei.web.accounts.access import get_for_user
 from sousei.web.strategies.versioning import StaleEditError, create_audited, save_versioned
 from sousei.web.vision.access import organisation_for
-from sousei.web.vision.compute import comparison_context
+from sousei.web.vision.compute import base_year_for, comparison_context
 from sousei.web.vision.forms import ScenarioForm, initial_from_mapping
 from sousei.web.vision.models import SavedScenario
 
@@ -28,7 +31,7 @@ def _page(request, organisation, form, editing, status=200) -> HttpResponse:
         scenarios.append(form.scenario)
     elif editing is not None:
         scenarios.append(scenario_from_mapping(editing.mapping))
-    context = comparison_context(organisation, scenarios)
+    context = comparison_context(organisation, scenarios, request.POST.get("area"))
     return render(request, "vision/scenario_form.html", {
         **context, "organisation": organisation, "form": form, "editing": editing,
     }, status=status)
@@ -39,8 +42,18 @@ def _name_taken(organisation, name: str, editing: SavedScenario | None) -> bool:
     return rows.exclude(pk=editing.pk).exists() if editing else rows.exists()
 
 
+def _form(organisation, editing: SavedScenario | None, data=None) -> ScenarioForm:
+    """The form with the organisation's base year (years must come after it) and, when
+    editing, enough rows for the stored points and migration changes."""
+    stored = editing.mapping if editing is not None else None
+    initial = initial_from_mapping(stored) if stored else {"migration_variant": "net_rates",
+                                                          "conv_fraction": 0.5}
+    return ScenarioForm(data, initial=initial, base_year=base_year_for(organisation),
+                        stored=stored)
+
+
 def _save(request, organisation, editing: SavedScenario | None) -> HttpResponse:
-    form = ScenarioForm(request.POST)
+    form = _form(organisation, editing, request.POST)
     if form.is_valid() and _name_taken(organisation, form.cleaned_data["name"], editing):
         form.add_error("name", "同じ名前のシナリオがあります")
     if not form.is_valid():
@@ -64,8 +77,7 @@ def new_scenario(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = organisation_for(request, pk, need="write")
     if request.method == "POST":
         return _save(request, organisation, None)
-    form = ScenarioForm(initial={"migration_variant": "net_rates"})
-    return _page(request, organisation, form, None)
+    return _page(request, organisation, _form(organisation, None), None)
 
 
 @login_required
@@ -74,8 +86,7 @@ def edit_scenario(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = scenario.organisation
     if request.method == "POST":
         return _save(request, organisation, scenario)
-    form = ScenarioForm(initial=initial_from_mapping(scenario.mapping))
-    return _page(request, organisation, form, scenario)
+    return _page(request, organisation, _form(organisation, scenario), scenario)
 
 
 @login_required
@@ -86,12 +97,26 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     editing = None
     if request.POST.get("scenario_pk"):
         editing = get_for_user(request, SavedScenario, request.POST["scenario_pk"], need="write")
-    form = ScenarioForm(request.POST)
+    form = _form(organisation, editing, request.POST)
     scenarios = _others(organisation, editing)
     errors = None
     if form.is_valid():
         scenarios.append(form.scenario)
     else:
         errors = form.errors
-    context = comparison_context(organisation, scenarios)
+    context = comparison_context(organisation, scenarios, request.POST.get("area"))
     return render(request, "vision/_comparison.html", {**context, "errors": errors})
+
+
+@login_required
+def download_scenario(request: HttpRequest, pk: int) -> HttpResponse:
+    """The saved scenario as a scenario file, for `sousei project --scenario` (every reader)."""
+    scenario = SavedScenario.objects.filter(pk=pk).first()
+    if scenario is None:
+        raise Http404
+    organisation_for(request, scenario.organisation_id)  # every member reads the vision
+    response = HttpResponse(scenario_to_toml(scenario.mapping),
+                            content_type="application/toml; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(
+        True, f"{scenario.name}.toml")
+    return response
