@@ -54,6 +54,7 @@ def _routes(home, snapshot, scenario) -> dict[str, list]:
         "vision:new_scenario": [org],
         "vision:preview": [org],
         "vision:edit_scenario": [scenario.pk],
+        "vision:scenario_toml": [scenario.pk],
     }
 
 
