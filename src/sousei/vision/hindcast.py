@@ -15,7 +15,7 @@ from sousei.demography.ages import AGE_STEP
 from sousei.demography.cohort_component import project_cohort_component
 from sousei.demography.estimation import estimate_from_census
 from sousei.demography.indicators import age_group_totals
-from sousei.vision.inputs import census_history
+from sousei.vision.inputs import census_history, national_sex_ratio_0_4
 from sousei.vision.mortality import survival_known_at
 
 SIZE_CLASSES = (0, 5_000, 20_000, 50_000, 100_000, 300_000, np.inf)
@@ -34,7 +34,8 @@ def hindcast(base_year: int, target_year: int = 2015, migration_periods: int = 1
     history = census_history()
     survival, birth = survival_known_at(base_year)
     assumptions = estimate_from_census(
-        history.by_year(), survival, birth, base_year, migration_periods
+        history.by_year(), survival, birth, base_year, migration_periods,
+        sex_ratio=national_sex_ratio_0_4(base_year),  # as every projection run uses
     )
     steps = (target_year - base_year) // AGE_STEP
     projection = project_cohort_component(history.at(base_year), assumptions, steps)

@@ -13,8 +13,9 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
+from sousei.demography.ages import AGE_STEP, SEXES
 from sousei.demography.population import Population
-from sousei.demography.rates import allocate_unknown_age
+from sousei.demography.rates import allocate_unknown_age, sex_ratio_0_4
 from sousei.io import shipped
 from sousei.io.codes import area_name
 from sousei.io.mergers import code_mapping
@@ -94,3 +95,24 @@ def base_tfr(regions: Sequence[str], year: int) -> np.ndarray:
     return np.array(
         [by_code.get(code, latest.get(code[:2], national)) for code in regions], dtype=float
     )
+
+
+@cache
+def national_sex_ratio_0_4(year: int) -> float:
+    """Boys per 100 girls aged 0-4 in the national census of ``year``.
+
+    IPSS applies the national ratio to every municipality: a small town's own ratio is mostly
+    noise, and a ratio pooled over the areas of one request would make an area's projection
+    depend on which other areas were asked for with it (a town alone, in its prefecture's batch
+    or in a partnership would each get other figures).
+    """
+    national = shipped.census_national()
+    rows = national[(national["year"] == year) & (national["age_start"] == 0)
+                    & (national["age_span"] == AGE_STEP)]
+    if rows.empty:
+        raise KeyError(f"{year}年の全国の国勢調査人口がありません")
+    by_sex = rows.groupby("sex")["value"].sum()
+    values = np.zeros((len(SEXES), 1))
+    for i, sex in enumerate(SEXES):
+        values[i, 0] = by_sex.get(sex, 0.0)
+    return float(sex_ratio_0_4(values))

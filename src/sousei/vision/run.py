@@ -16,7 +16,13 @@ from sousei.demography.estimation import estimate_from_census, implied_by_path
 from sousei.demography.population import Population
 from sousei.demography.runner import ScenarioRun, project_scenarios
 from sousei.demography.scenarios import BASELINE, Scenario
-from sousei.vision.inputs import base_tfr, census_history, ipss_path, municipality_names
+from sousei.vision.inputs import (
+    base_tfr,
+    census_history,
+    ipss_path,
+    municipality_names,
+    national_sex_ratio_0_4,
+)
 from sousei.vision.mortality import period_survival, survival_known_at
 
 ASSUMPTION_SOURCES = ("census", "ipss")
@@ -59,7 +65,8 @@ def _census_estimate(
         )
     survival, birth = survival_known_at(base_year)
     assumptions = estimate_from_census(
-        history.by_year(), survival, birth, base_year, migration_periods
+        history.by_year(), survival, birth, base_year, migration_periods,
+        sex_ratio=national_sex_ratio_0_4(base_year),
     )
     base = history.at(base_year)
     for values in (base.values, *assumptions.arrays().values()):
