@@ -74,7 +74,7 @@ def test_target_sheet_gives_the_gap_in_the_target_year(data, workbook) -> None:
 
 def test_target_between_points_is_interpolated_and_says_so(data) -> None:
     target = PopulationTarget(290_000, 2042)
-    document = vision_document(data, VisionOutlook("出生率向上と若者定着", target))
+    document = vision_document(data, outlook=VisionOutlook("出生率向上と若者定着", target))
     section = next(s for s in document.sections if s.key == "outlook")
     table = next(b for b in section.blocks if getattr(b, "key", "") == "目標人口")
     chosen = _totals(data, 1)
@@ -84,7 +84,7 @@ def test_target_between_points_is_interpolated_and_says_so(data) -> None:
 
 
 def test_html_section_words_and_order(data) -> None:
-    document = vision_document(data, VisionOutlook("出生率向上と若者定着", TARGET))
+    document = vision_document(data, outlook=VisionOutlook("出生率向上と若者定着", TARGET))
     keys = [s.key for s in document.sections]
     assert keys.index("outlook") == keys.index("simulation") + 1
     html = render_document(document)
@@ -96,9 +96,9 @@ def test_html_section_words_and_order(data) -> None:
 
 def test_unknown_scenario_or_target_year_outside_the_projection_is_refused(data) -> None:
     with pytest.raises(ValueError, match="将来展望のシナリオ「若者定着」がありません"):
-        vision_document(data, VisionOutlook("若者定着"))
+        vision_document(data, outlook=VisionOutlook("若者定着"))
     with pytest.raises(ValueError, match="目標年 2070"):
-        vision_document(data, VisionOutlook("基準推計", PopulationTarget(1, 2070)))
+        vision_document(data, outlook=VisionOutlook("基準推計", PopulationTarget(1, 2070)))
 
 
 def test_scenario_words_for_relative_tfr_and_converging_migration() -> None:

@@ -45,6 +45,23 @@ def test_vision_workbook_of_a_partnership_member_with_the_outlook(world, login) 
     assert "目標人口" not in book.sheetnames
 
 
+def test_uploaded_moves_and_foreign_residents_become_sections(world, login) -> None:
+    from pathlib import Path
+
+    from sousei.web.vision.area_uploads import store_area_upload
+
+    home = world["home"]
+    data = Path(__file__).resolve().parents[1] / "data"
+    for kind, name in (("moves", "moves_kurume_constructed.csv"),
+                       ("foreign", "foreign_kurume_constructed.csv")):
+        store_area_upload(home.users["planning"], home.organisation, kind,
+                          (data / name).read_bytes(), name, "住民基本台帳(試験)")
+    response = login(home.users["planning"]).get(_vision_url(home.organisation, "xlsx", "40203"))
+    sheets = load_workbook(io.BytesIO(response.content)).sheetnames
+    assert "移動_転入超過" in sheets
+    assert any(s.startswith("外国人_") for s in sheets)
+
+
 def test_a_municipality_gets_its_target_population(world, login) -> None:
     outsider = world["outsider"]  # 嘉麻市, a single municipality
     _choose(outsider.organisation, outsider.users["planning"], 35_000, 2040)

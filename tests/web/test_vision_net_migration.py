@@ -74,6 +74,8 @@ def test_upload_shows_in_out_and_net_by_age_and_sex(world, login) -> None:
     row = table.split("0～4歳</th>")[1].split("</tr>")[0]
     assert row.startswith('<td class="num">20</td><td class="num">60</td><td class="num">△40</td>')
     assert "出典: 住民基本台帳(試験)(moves.csv 第1版)" in body
+    assert 'aria-label="年齢別純移動数(2023年、転入 − 転出)"' in body
+    assert "<title>20～24歳 男性 172</title>" in body
 
 
 def test_refused_upload_keeps_the_previous_version(world, login) -> None:

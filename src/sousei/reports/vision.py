@@ -12,6 +12,7 @@ from sousei.reports.charts import Chart
 from sousei.reports.html import Document, Section, render_document
 from sousei.reports.pdf import PdfPrinter
 from sousei.reports.table import ReportTable
+from sousei.reports.vision_areas import AreaTables, area_sections
 from sousei.reports.vision_charts import (
     age_group_chart,
     projection_chart,
@@ -42,10 +43,12 @@ class ReportFiles:
     charts: tuple[Path, ...]
 
 
-def vision_document(data: VisionData, outlook: VisionOutlook | None = None) -> Document:
+def vision_document(
+    data: VisionData, areas: AreaTables | None = None, outlook: VisionOutlook | None = None
+) -> Document:
     """The chapter's sections in print order; each table also becomes an XLSX sheet.
-
-    ``outlook``: the 将来展望 the municipality chose; its section follows the simulation."""
+    ``areas`` adds the moves and foreign-resident sections after the current state;
+    ``outlook``, the 将来展望 the municipality chose, adds its section after the simulation."""
     first, last = data.years[0], data.years[-1]
     census_first, census_last = data.census_years[0], data.census_years[-1]
     sections = (
@@ -82,6 +85,8 @@ def vision_document(data: VisionData, outlook: VisionOutlook | None = None) -> D
             (tfr_table(data), tfr_chart(data), assumptions_table(data)),
         ),
     )
+    after = next(i for i, s in enumerate(sections) if s.key == "current") + 1
+    sections = (*sections[:after], *area_sections(data.code, data.name, areas), *sections[after:])
     if outlook is not None:
         at = next(i for i, s in enumerate(sections) if s.key == "simulation") + 1
         sections = (*sections[:at], outlook_section(data, outlook), *sections[at:])
@@ -131,10 +136,11 @@ def write_vision_report(
     out_dir: str | Path,
     printer: PdfPrinter | None = None,
     pdf: bool = True,
+    areas: AreaTables | None = None,
     outlook: VisionOutlook | None = None,
 ) -> ReportFiles:
     """One municipality's report; opens a browser of its own when ``pdf`` and none is given."""
-    document = vision_document(data, outlook)
+    document = vision_document(data, areas, outlook)
     stem = f"人口ビジョン_{data.name}"
     if printer is None and pdf:
         with PdfPrinter() as own:

@@ -7,13 +7,15 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from sousei.demography.ages import SEX_LABELS_JA, SEXES
+from sousei.demography.ages import AGE_STARTS, AGE_STEP, OPEN, SEX_LABELS_JA, SEXES
 from sousei.reports.charts import Chart, color, line_style, render, thousands
 from sousei.reports.vision_data import VisionData
 from sousei.vision.net_migration import TRANSITIONS
 
-# The x axis names the age at the start of each period; the table gives the full transition.
-START_AGES = [label.split("→")[0] for label in TRANSITIONS]
+# The x axis names the age at the start of each period ("20-24" for 20～24歳→25～29歳; the open
+# 85+ joins 85-89 and 90+); the table gives the full transition. Short ASCII labels keep the
+# SVG (text drawn as paths) light.
+START_AGES = [f"{a}-{a + AGE_STEP - 1}" for a in AGE_STARTS[: OPEN - 1]] + [f"{AGE_STARTS[OPEN - 1]}+"]
 
 
 def net_migration_chart(data: VisionData) -> Chart:
@@ -32,15 +34,13 @@ def net_migration_chart(data: VisionData) -> Chart:
                     migration.persons[k, 0, s],
                     color=color(k),
                     linestyle=line_style(k),
-                    marker="o",
-                    markersize=2,
                     linewidth=1.2,
                     label=label,
                 )
             ax.axhline(0, color="#555555", linewidth=0.8)
             ax.set_xticks(positions, START_AGES, rotation=90, fontsize=7)
             ax.set_title(f"{SEX_LABELS_JA[sex]}性", fontsize=10)
-            ax.set_xlabel("期首の年齢", fontsize=8)
+            ax.set_xlabel("期首の年齢(歳)", fontsize=8)
             ax.yaxis.set_major_formatter(FuncFormatter(thousands))
         axes[0].set_ylabel("純移動数(人)")
         figure.legend(*axes[0].get_legend_handles_labels(), loc="outside lower center",

@@ -32,12 +32,15 @@ def format_percent(value: object) -> str:
 def _census_rows(data: VisionData) -> list[tuple[str, str, str]]:
     request = data.request
     start = request.base_year - 5 * request.migration_periods
+    base = (
+        ("基準人口", f"{format_year_prose(request.base_year)}の国勢調査人口(年齢不詳を按分)",
+         CENSUS_SOURCE)
+        if data.resident is None
+        else ("基準人口", f"{format_year_prose(data.resident.year)}の人口(利用者のファイル)",
+              data.resident.source)
+    )
     return [
-        (
-            "基準人口",
-            f"{format_year_prose(request.base_year)}の国勢調査人口(年齢不詳を按分)",
-            CENSUS_SOURCE,
-        ),
+        base,
         (
             "生残率",
             f"{format_year_prose(request.base_year)}までに得られる全国の生命表から算出し、"

@@ -18,7 +18,7 @@ from sousei.io.moves_by_age import read_moves_by_age
 from sousei.japanese import format_number, format_percent
 from sousei.vision.net_migration import CENSUS_SOURCE, TRANSITIONS, organisation_net_migration
 from sousei.web.strategies.versioning import create_audited
-from sousei.web.vision.charts import lines_svg
+from sousei.web.vision.charts import lines_svg, signed_bars_svg
 from sousei.web.vision.data import census_codes, organisation_codes
 from sousei.web.vision.models import MovesByAge
 
@@ -83,7 +83,10 @@ def _upload_tables(organisation) -> tuple[list[dict], str]:
             rows.append({"label": label, "cells": [
                 format_number(v) for s in range(2)
                 for v in (cells[s, 0], cells[s, 1], cells[s, 0] - cells[s, 1])]})
-        tables.append({"year": year, "rows": rows})
+        net = block[:, :, 0] - block[:, :, 1]  # (sex, age)
+        chart = signed_bars_svg(list(AGE_LABELS_JA), {"男性": list(net[0]), "女性": list(net[1])},
+                                f"年齢別純移動数({year}年、転入 − 転出)")
+        tables.append({"year": year, "rows": rows, "chart": chart})
     return tables, f"{latest.source}({latest.file_name} 第{latest.version}版)"
 
 

@@ -9,12 +9,15 @@ is printed only when the organisation has a single area (and the year lies in th
 
 from __future__ import annotations
 
+import pandas as pd
+
 from sousei.demography.scenarios import BASELINE
 from sousei.io.errors import InputError
 from sousei.io.scenario_file import scenario_from_mapping
 from sousei.io.vital_stats import VitalYear
 from sousei.reports.html import Document
 from sousei.reports.vision import vision_document
+from sousei.reports.vision_areas import AreaTables
 from sousei.reports.vision_data import VisionData, user_vision_data, vision_data, with_vital
 from sousei.reports.vision_outlook import PopulationTarget, VisionOutlook
 from sousei.vision.areas import AreaCodeError, data_codes
@@ -22,7 +25,7 @@ from sousei.vision.run import ProjectionRequest
 from sousei.web.accounts.models import Organisation
 from sousei.web.vision.compute import CENSUS_BASE_YEAR, TO_YEAR
 from sousei.web.vision.data import dataset_frame, latest_dataset, organisation_codes
-from sousei.web.vision.models import VisionChoice
+from sousei.web.vision.models import ForeignResidents, MovesByArea, VisionChoice
 
 
 def report_areas(organisation: Organisation) -> list[tuple[str, str]]:
@@ -67,6 +70,18 @@ def _with_vital(organisation: Organisation, reports: list[VisionData]) -> list[V
     return with_vital(reports, rows, f"{vital.source}({vital.file_name} 第{vital.version}版)")
 
 
+def _area_tables(organisation: Organisation) -> AreaTables | None:
+    """The latest moves and foreign-resident uploads as the frames their readers returned."""
+    moves = MovesByArea.latest_for(organisation)
+    foreign = ForeignResidents.latest_for(organisation)
+    if moves is None and foreign is None:
+        return None
+    return AreaTables(
+        pd.DataFrame(moves.rows) if moves else None, moves.source_line if moves else "",
+        pd.DataFrame(foreign.rows) if foreign else None, foreign.source_line if foreign else "",
+    )
+
+
 def organisation_report(organisation: Organisation, area: str) -> tuple[Document, str] | None:
     """The document and file stem for ``area`` (a code of ``report_areas``), None if the
     organisation's data has no such area."""
@@ -81,4 +96,5 @@ def organisation_report(organisation: Organisation, area: str) -> tuple[Document
         reports = _with_vital(organisation, reports)
     data = reports[0]
     outlook = _outlook(organisation, data, single)
-    return vision_document(data, outlook), f"人口ビジョン_{data.name}"
+    document = vision_document(data, _area_tables(organisation), outlook)
+    return document, f"人口ビジョン_{data.name}"
