@@ -146,3 +146,13 @@ def test_evaluation_and_goal_pages_show_the_buttons(world, login) -> None:
                                    published_by=home.users["planning"], data={})
     goal = viewer.get(reverse("strategies:goal", args=[home.goal.pk])).content.decode()
     assert "進捗報告書" not in goal
+
+
+def test_pdf_without_a_browser_is_a_clear_503(world, login, monkeypatch) -> None:
+    home = world["home"]
+    monkeypatch.setenv("SOUSEI_CHROMIUM", "")
+    monkeypatch.setenv("PATH", "/nonexistent")
+    response = login(home.users["planning"]).get(
+        reverse("strategies:report", args=[home.strategy.pk, "pdf"]))
+    assert response.status_code == 503
+    assert "Chromiumが必要です" in response.content.decode()

@@ -17,6 +17,7 @@ from django.http import Http404, HttpResponse
 
 from sousei.reports.export import CONTENT_TYPES, FORMATS, document_bytes
 from sousei.reports.html import Document
+from sousei.reports.pdf import ChromiumNotFoundError
 
 log = logging.getLogger("sousei.web.downloads")
 UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
@@ -34,7 +35,10 @@ def report_response(build: Callable[[], tuple[Document, str]], fmt: str) -> Http
         raise Http404
     started = time.perf_counter()
     document, stem = build()
-    data = document_bytes(document, fmt)
+    try:
+        data = document_bytes(document, fmt)
+    except ChromiumNotFoundError as error:  # a server without a browser: say so, not 500
+        return HttpResponse(str(error), status=503, content_type="text/plain; charset=utf-8")
     log.info("report %s.%s built in %.2f s", stem, fmt, time.perf_counter() - started)
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
     name = quote(f"{safe_file_name(stem)}.{fmt}", safe="")
