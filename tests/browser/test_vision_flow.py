@@ -76,8 +76,15 @@ def test_upload_state_scenarios_and_comparison(people, sign_in, live_server,
     page.select_option("#id_migration_variant", "converging")
     assert page.input_value("#id_conv_fraction") == "0.5"  # offered as the H25 default
     page.fill("#id_conv_year", "2040")
+    # Earlier fields posted previews as focus moved (some valid: net rates, fewer points); the
+    # form replaces an in-flight preview with the newest (hx-sync), so wait for the one sent now.
+    page.wait_for_function("!document.querySelector('#scenario-form')"
+                           ".classList.contains('htmx-request')")
+    page.evaluate("window.settled = 0; document.body.addEventListener("
+                  "'htmx:afterSettle', () => { window.settled += 1; })")
     page.locator("#id_conv_year").dispatch_event("change")
-    page.wait_for_selector('#comparison th:has-text("希望出生率")')
+    page.wait_for_function("window.settled > 0")
+    assert page.locator('#comparison th:has-text("希望出生率")').count() == 1
     preview = comparison_rows(page.inner_html("#comparison").join(['<div>', '</div>']))
     page.click("text=保存する")
     page.wait_for_selector("#scenarios >> text=希望出生率")

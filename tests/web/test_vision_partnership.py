@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from sousei.cli import app
 from sousei.japanese import format_number, format_percent
 
-from .vision_pages import FERTILITY, YOUTH, cli_rows, comparison_rows
+from .vision_pages import CELL, FERTILITY, YOUTH, cli_rows, comparison_rows
 
 AREAS = ("40203", "40212")  # 久留米市, 大川市: the members of the test partnership
 TOMLS = {"f.toml": 'name = "出生率向上"\n[tfr]\nchange = 0.1\nby = 2060\n',
@@ -102,3 +102,24 @@ def test_cli_sum_prints_the_partnership_table_of_the_page(world, login, tmp_path
     assert "推計結果一覧" in output  # the per-area summary comes first
     combined = output.split("合計(2地域) 将来人口推計", 1)[1]
     assert cli_rows(combined) == web
+
+
+def test_ipss_figures_follow_the_area_shown(world, login) -> None:
+    home = world["home"]
+    url = reverse("vision:projection", args=[home.organisation.pk])
+    client = login(home.users["viewer"])
+
+    def ipss(page: str) -> list[str]:
+        table = page.split('id="ipss"')[1].split("</table>")[0]
+        return CELL.findall(table)
+
+    both = client.get(url).content.decode()
+    assert "社人研推計(平成30年推計): 久留米広域連携中枢都市圏(2市町村の合計)" in both
+    okawa = client.get(url, {"area": "40212"}).content.decode()
+    assert "社人研推計(平成30年推計): 大川市" in okawa
+    kurume = client.get(url, {"area": "40203"}).content.decode()
+    # IPSS 2018 starts from the 2015 census: 304,552 + 34,838 = 339,390.
+    assert (ipss(kurume)[0], ipss(okawa)[0], ipss(both)[0]) == ("304,552", "34,838", "339,390")
+    # Every year of the sum is the sum of the members' printed figures (to rounding).
+    for k, r, s in zip(ipss(kurume), ipss(okawa), ipss(both), strict=True):
+        assert abs(int(k.replace(",", "")) + int(r.replace(",", "")) - int(s.replace(",", ""))) <= 1

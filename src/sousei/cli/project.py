@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -18,7 +17,6 @@ from sousei.io.population_file import read_population
 from sousei.io.projection_output import write_projection
 from sousei.io.scenario_file import read_scenario
 from sousei.vision.areas import data_codes
-from sousei.vision.each_area import run_each_area
 from sousei.vision.run import ProjectionRequest, run_projection
 from sousei.vision.tables import batch_summary, long_frame, scenario_label, simulation_table
 from sousei.vision.user_data import run_user_projection
@@ -67,7 +65,7 @@ def project(
     total: bool = typer.Option(
         False,
         "--sum",
-        help="指定した地域の合計(連携中枢都市圏など)も表示。各地域を単独で推計して合計します",
+        help="指定した地域の合計(連携中枢都市圏など)の表も表示。各地域の推計は単独の推計と同じです",
     ),
 ) -> None:
     """将来人口を推計し、基準推計とシナリオを並べて表示します。"""
@@ -83,21 +81,15 @@ def project(
             request = ProjectionRequest(
                 regions, year, to_year, scenarios, assumptions, migration_periods
             )
-            if total:
-                areas = regions or tuple(dict.fromkeys(frame.loc[frame["year"] == year, "area_code"]))
-                result = run_each_area(request, areas, partial(run_user_projection, frame))
-                _report(console, [result], False, out, combined=True)
-            else:
-                _report(console, [run_user_projection(frame, request)], False, out)
+            _report(console, [run_user_projection(frame, request)], False, out, total)
             return
         regions = data_codes(area, prefecture, every)
         base_year = base_year or 2015
         if total:
             request = ProjectionRequest(
-                (), base_year, to_year, scenarios, assumptions, migration_periods
+                regions, base_year, to_year, scenarios, assumptions, migration_periods
             )
-            result = run_each_area(request, regions, run_projection)
-            _report(console, [result], len(regions) > 1, out, combined=True)
+            _report(console, [run_projection(request)], len(regions) > 1, out, combined=True)
             return
     except (AreaCodeError, InputError, ValueError, KeyError) as error:
         raise _fail(str(error).strip("'\"")) from None

@@ -12,6 +12,8 @@ from sousei.cli.format import batch_progress
 from sousei.demography.scenarios import BASELINE
 from sousei.io.codes import AreaCodeError
 from sousei.io.errors import InputError, WorkbookError
+from sousei.io.foreign_residents import read_foreign_residents_file
+from sousei.io.moves import read_moves_file
 from sousei.io.population_file import read_population
 from sousei.io.progress_read import read_progress_workbook
 from sousei.io.project_sheet import read_project_sheets
@@ -21,6 +23,7 @@ from sousei.japanese import EraError, parse_fiscal_year
 from sousei.reports.kpi import write_kpi_report
 from sousei.reports.pdf import ChromiumNotFoundError, PdfPrinter
 from sousei.reports.vision import write_vision_report
+from sousei.reports.vision_areas import AreaTables
 from sousei.reports.vision_data import user_vision_data, vision_data, with_vital
 from sousei.strategy import evaluate_strategy, get_scheme
 from sousei.vision.areas import data_codes
@@ -47,6 +50,8 @@ def vision_command(
     to_year: int = typer.Option(2060, "--to", help="推計の終了年"),
     out: Path = typer.Option(..., "--out", "-o", help="出力フォルダ"),
     pdf: bool = typer.Option(True, "--pdf/--no-pdf", help="PDFも作成する"),
+    moves: Path | None = typer.Option(None, "--moves", help="転入元・転出先別の移動(CSV/XLSX)"),
+    foreign: Path | None = typer.Option(None, "--foreign", help="国籍・在留資格別の在留外国人(CSV/XLSX)"),
     population: Path | None = typer.Option(
         None, "--population", help="基準人口のファイル (長形式、または住基の年齢別人口表 CSV/XLSX)"
     ),
@@ -56,6 +61,7 @@ def vision_command(
 ) -> None:
     """人口ビジョンの報告書(Excel・HTML・PDF・グラフ)を市区町村ごとに作成します。"""
     try:
+        areas = area_tables(moves, foreign)
         scenarios = (BASELINE, *(read_scenario(path) for path in scenario))
         reports = _vision_reports(
             area, prefecture, every, scenarios, assumptions, base_year, to_year, population
@@ -77,7 +83,7 @@ def vision_command(
             task = progress.add_task("報告書を作成中", total=len(reports))
             for data in reports:
                 target = out / f"{data.code}_{data.name}" if batch else out
-                files = write_vision_report(data, target, printer, pdf)
+                files = write_vision_report(data, target, printer, pdf, areas)
                 progress.advance(task)
                 if not batch:
                     for path in (files.xlsx, files.pdf, files.html):
@@ -87,6 +93,17 @@ def vision_command(
         raise _fail(str(error)) from None
     if batch:
         console.print(f"{len(reports)}市区町村の報告書を {out} に書き出しました", markup=False)
+
+
+def area_tables(moves: Path | None, foreign: Path | None) -> AreaTables | None:
+    """The optional tables of the moves and foreign-resident sections, read and validated."""
+    if moves is None and foreign is None:
+        return None
+    return AreaTables(
+        read_moves_file(moves) if moves else None, f"{moves.name}(利用者提供)" if moves else "",
+        read_foreign_residents_file(foreign) if foreign else None,
+        f"{foreign.name}(利用者提供)" if foreign else "",
+    )
 
 
 def _read_vital(path: Path) -> list:

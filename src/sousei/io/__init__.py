@@ -7,6 +7,7 @@ The public entry points are re-exported here; the shipped tables are in
 from sousei.io.census import CensusTables, read_census
 from sousei.io.convert import frame_to_population, population_to_frame
 from sousei.io.errors import InputError
+from sousei.io.foreign_residents import read_foreign_residents, read_foreign_residents_file
 from sousei.io.hmd import read_female_lifetable, read_hfd_asfr, read_hmd_mx
 from sousei.io.ipss import read_ipss2018, read_ipss2018_areas
 from sousei.io.layout import COLUMNS
@@ -18,6 +19,7 @@ from sousei.io.long_format import (
     write_long_csv,
     write_long_xlsx,
 )
+from sousei.io.moves import read_moves, read_moves_file
 from sousei.io.national import read_national_sex_age
 from sousei.io.tfr import read_municipal_tfr, read_national_tfr_assumption, read_prefecture_tfr
 
@@ -29,6 +31,8 @@ __all__ = [
     "population_to_frame",
     "read_census",
     "read_female_lifetable",
+    "read_foreign_residents",
+    "read_foreign_residents_file",
     "read_hfd_asfr",
     "read_hmd_mx",
     "read_ipss2018",
@@ -36,6 +40,8 @@ __all__ = [
     "read_long",
     "read_long_csv",
     "read_long_xlsx",
+    "read_moves",
+    "read_moves_file",
     "read_municipal_tfr",
     "read_national_sex_age",
     "read_national_tfr_assumption",

@@ -11,6 +11,7 @@ from sousei.reports.charts import Chart
 from sousei.reports.html import Document, Section, render_document
 from sousei.reports.pdf import PdfPrinter
 from sousei.reports.table import ReportTable
+from sousei.reports.vision_areas import AreaTables, area_sections
 from sousei.reports.vision_charts import (
     age_group_chart,
     projection_chart,
@@ -40,8 +41,9 @@ class ReportFiles:
     charts: tuple[Path, ...]
 
 
-def vision_document(data: VisionData) -> Document:
-    """The chapter's sections in print order; each table also becomes an XLSX sheet."""
+def vision_document(data: VisionData, areas: AreaTables | None = None) -> Document:
+    """The chapter's sections in print order; each table also becomes an XLSX sheet.
+    ``areas`` adds the moves and foreign-resident sections after the current state."""
     first, last = data.years[0], data.years[-1]
     census_first, census_last = data.census_years[0], data.census_years[-1]
     sections = (
@@ -78,6 +80,8 @@ def vision_document(data: VisionData) -> Document:
             (tfr_table(data), tfr_chart(data), assumptions_table(data)),
         ),
     )
+    after = next(i for i, s in enumerate(sections) if s.key == "current") + 1
+    sections = (*sections[:after], *area_sections(data.code, data.name, areas), *sections[after:])
     source = ASSUMPTION_LABELS[data.request.assumptions]
     subtitle = f"{data.name}({data.code}) 将来人口推計 {first}～{last}年・仮定値: {source}"
     return Document(f"{data.name} 人口ビジョン", subtitle, sections)
@@ -108,10 +112,11 @@ def write_document(
 
 
 def write_vision_report(
-    data: VisionData, out_dir: str | Path, printer: PdfPrinter | None = None, pdf: bool = True
+    data: VisionData, out_dir: str | Path, printer: PdfPrinter | None = None, pdf: bool = True,
+    areas: AreaTables | None = None,
 ) -> ReportFiles:
     """One municipality's report; opens a browser of its own when ``pdf`` and none is given."""
-    document = vision_document(data)
+    document = vision_document(data, areas)
     stem = f"人口ビジョン_{data.name}"
     if printer is None and pdf:
         with PdfPrinter() as own:

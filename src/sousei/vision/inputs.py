@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 import pandas as pd
@@ -54,6 +54,7 @@ def _census_tables() -> tuple[pd.DataFrame, pd.DataFrame]:
     return tables.population, tables.age_unknown
 
 
+@cache
 def census_regions() -> tuple[str, ...]:
     """Every municipality of the shipped census (1,741, boundaries of 2015)."""
     population, _ = _census_tables()
@@ -84,17 +85,25 @@ def base_tfr(regions: Sequence[str], year: int) -> np.ndarray:
     """The TFR behind each region's base child-woman ratio.
 
     The municipal TFR 2008-2012 (MHLW's Bayesian estimate) where published; otherwise the
-    prefecture's TFR of the latest year up to ``year``; otherwise the nation's.
+    prefecture's TFR of the latest year up to ``year``; otherwise the nation's. Cached per
+    regions and year (the web page asks on every scenario change); the array is read-only.
     """
+    return _base_tfr(tuple(regions), year)
+
+
+@lru_cache(maxsize=256)
+def _base_tfr(regions: tuple[str, ...], year: int) -> np.ndarray:
     municipal = shipped.tfr_municipal().dropna(subset=["tfr"])
     by_code = dict(zip(municipal["area_code"], municipal["tfr"], strict=False))
     prefecture = shipped.tfr_prefecture().dropna(subset=["tfr"])
     prefecture = prefecture[prefecture["year"] <= year].sort_values("year")
     latest = prefecture.groupby("pref_code")["tfr"].last().to_dict()
     national = latest.get("00", 1.4)
-    return np.array(
+    values = np.array(
         [by_code.get(code, latest.get(code[:2], national)) for code in regions], dtype=float
     )
+    values.setflags(write=False)
+    return values
 
 
 @cache

@@ -9,11 +9,13 @@ which then needs the foreign population five years before the base year too.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
+import numpy as np
 import pandas as pd
 
 from sousei.demography.ages import AGE_STEP
+from sousei.demography.assumptions import Assumptions
 from sousei.demography.cohort_change import estimate_cohort_change
 from sousei.demography.population import Population
 from sousei.demography.runner import ForeignInputs, ScenarioRun, project_scenarios
@@ -47,10 +49,21 @@ def _foreign_inputs(frame: pd.DataFrame, base: Population) -> ForeignInputs:
     return ForeignInputs(now, ratio, cwr)
 
 
-def run_user_projection(
-    frame: pd.DataFrame, request: ProjectionRequest
-) -> tuple[Population, ScenarioRun]:
-    """Project the areas of ``frame`` (long layout) from ``request.base_year`` on.
+@dataclass(frozen=True)
+class UserInputs:
+    """What a projection from the user's table needs besides the scenarios: the base
+    population (Japanese, or the total when nationality is not split), census-estimated
+    assumptions, the base TFR and the foreign residents' inputs. Independent of the scenarios,
+    so the web page prepares them once per uploaded dataset and area."""
+
+    base: Population
+    assumptions: Assumptions
+    tfr: np.ndarray
+    foreign: ForeignInputs | None
+
+
+def user_inputs(frame: pd.DataFrame, request: ProjectionRequest) -> UserInputs:
+    """The inputs for the areas of ``frame`` at ``request.base_year``.
 
     ``request.regions`` may narrow the file to some areas (empty: every area in the file).
     """
@@ -71,13 +84,16 @@ def run_user_projection(
     )
     _, assumptions = census_inputs(census_request)
     foreign = _foreign_inputs(frame, base) if split else None
+    return UserInputs(base, assumptions, base_tfr(census_codes, census_request.base_year), foreign)
+
+
+def project_user_inputs(
+    inputs: UserInputs, request: ProjectionRequest
+) -> tuple[Population, ScenarioRun]:
+    """Every scenario of ``request`` from prepared inputs; the base returned is the total."""
+    base, foreign = inputs.base, inputs.foreign
     run = project_scenarios(
-        base,
-        assumptions,
-        base_tfr(census_codes, census_request.base_year),
-        request.steps(),
-        request.scenarios,
-        foreign=foreign,
+        base, inputs.assumptions, inputs.tfr, request.steps(), request.scenarios, foreign=foreign
     )
     total_base = (
         base
@@ -85,3 +101,13 @@ def run_user_projection(
         else replace(base, values=base.values + foreign.base.values, nationality="total")
     )
     return total_base, run
+
+
+def run_user_projection(
+    frame: pd.DataFrame, request: ProjectionRequest
+) -> tuple[Population, ScenarioRun]:
+    """Project the areas of ``frame`` (long layout) from ``request.base_year`` on.
+
+    ``request.regions`` may narrow the file to some areas (empty: every area in the file).
+    """
+    return project_user_inputs(user_inputs(frame, request), request)

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import partial
 
 from sousei.demography.indicators import INDICATOR_LABELS, SHARE_INDICATORS
 from sousei.demography.scenarios import BASELINE, Scenario
+from sousei.io.errors import InputError
 from sousei.japanese import format_number, format_percent
-from sousei.vision.each_area import run_each_area
 from sousei.vision.run import ProjectionRequest, run_projection
 from sousei.vision.tables import run_indicators, scenario_label, simulation_table
-from sousei.vision.user_data import run_user_projection
+from sousei.vision.user_data import UserInputs, project_user_inputs, user_inputs
 from sousei.web.accounts.models import Organisation
 from sousei.web.vision.data import census_codes, dataset_frame, latest_dataset
+from sousei.web.vision.models import PopulationDataset
 
 TO_YEAR = 2060
 CENSUS_BASE_YEAR = 2015
@@ -43,24 +43,46 @@ def base_year_for(organisation: Organisation) -> int:
     return dataset.base_year if dataset is not None else CENSUS_BASE_YEAR
 
 
+_INPUTS: dict[tuple[int, int], UserInputs] = {}
+_INPUTS_KEPT = 32
+
+
+def dataset_inputs(dataset: PopulationDataset) -> UserInputs:
+    """The projection inputs of a stored dataset, prepared once: reading the table and
+    estimating the assumptions do not depend on the scenarios being edited, and a stored
+    dataset never changes (a new upload is a new row). Keyed by the content too, as the
+    parsed-table cache is, since a recreated database reuses primary keys."""
+    key = (dataset.pk, hash(dataset.content))
+    inputs = _INPUTS.get(key)
+    if inputs is None:
+        request = ProjectionRequest((), dataset.base_year, TO_YEAR)
+        inputs = user_inputs(dataset_frame(dataset), request)
+        inputs.base.values.setflags(write=False)
+        while len(_INPUTS) >= _INPUTS_KEPT:
+            _INPUTS.pop(next(iter(_INPUTS)))
+        _INPUTS[key] = inputs
+    return inputs
+
+
 def project(organisation: Organisation, scenarios: Iterable[Scenario]):
     """(base, run, source text) for the organisation: latest dataset or the shipped census.
 
-    Each area (every member of a partnership) is projected on its own, as
-    `sousei project --area X` does for it, so the partnership's sum is the sum of those runs.
+    Several areas (a partnership's members) are projected in one run; each area's figures are
+    its own (census assumptions per area, the national 0-4 sex ratio), the same as
+    `sousei project --area X`, so the partnership's sum is the sum of those runs.
     """
     request_scenarios = (BASELINE, *scenarios)
     dataset = latest_dataset(organisation)
     if dataset is not None:
-        frame = dataset_frame(dataset)
         request = ProjectionRequest((), dataset.base_year, TO_YEAR, request_scenarios)
-        at_base = frame.loc[frame["year"] == dataset.base_year, "area_code"]
-        areas = tuple(dict.fromkeys(at_base))
-        base, run = run_each_area(request, areas, partial(run_user_projection, frame))
+        base, run = project_user_inputs(dataset_inputs(dataset), request)
         source = f"{dataset.source}({dataset.file_name} 第{dataset.version}版)"
         return base, run, source
-    request = ProjectionRequest((), CENSUS_BASE_YEAR, TO_YEAR, request_scenarios)
-    base, run = run_each_area(request, census_codes(organisation), run_projection)
+    codes = census_codes(organisation)
+    if not codes:
+        raise ValueError("推計する地域がありません (団体コードが登録されていません)")
+    request = ProjectionRequest(codes, CENSUS_BASE_YEAR, TO_YEAR, request_scenarios)
+    base, run = run_projection(request)
     return base, run, "総務省「国勢調査」(2015年)、国立社会保障・人口問題研究所の生命表等から推計"
 
 
@@ -114,6 +136,6 @@ def comparison_context(organisation: Organisation, scenarios: Iterable[Scenario]
 
     try:
         result = comparison(organisation, scenarios, area)
-    except (ValueError, KeyError) as error:  # e.g. a saved target year before a new base year
+    except (InputError, ValueError, KeyError) as error:  # e.g. a target year before the base
         return {"comparison": None, "projection_error": str(error).strip("'\"")}
     return {"comparison": result, "chart": lines_svg(result.years, result.totals)}

@@ -7,37 +7,26 @@ of the CLI's scenario file (``sousei.io.scenario_file``), so a file and the web 
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 
 from sousei.web.accounts.models import Organisation
+from sousei.web.vision.upload_model import VersionedUpload
 
 
-class PopulationDataset(models.Model):
+class PopulationDataset(VersionedUpload):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="population_datasets"
     )
-    version = models.PositiveIntegerField("版", default=1)
-    source = models.CharField("出典", max_length=200)
-    file_name = models.CharField("ファイル名", max_length=200)
     base_year = models.PositiveIntegerField("基準年")
     rows = models.PositiveIntegerField("行数")
     # The validated table re-written in the long CSV layout; not copied into the audit trail.
     content = models.TextField(editable=False)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
-    )
-    uploaded_at = models.DateTimeField("登録日時", auto_now_add=True)
 
-    class Meta:
-        ordering = ("organisation", "-version")
+    class Meta(VersionedUpload.Meta):
         constraints = (
             models.UniqueConstraint(fields=("organisation", "version"), name="one_dataset_version"),
         )
         verbose_name = "人口データ"
-
-    def __str__(self) -> str:
-        return f"{self.file_name} (第{self.version}版)"
 
 
 class SavedScenario(models.Model):
@@ -79,58 +68,68 @@ class VisionChoice(models.Model):
         return f"{self.organisation} 将来展望"
 
 
-class VitalStatistics(models.Model):
+class VitalStatistics(VersionedUpload):
     """Births, deaths, in- and out-moves by year, one row per upload (latest is shown)."""
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="vital_statistics"
     )
-    version = models.PositiveIntegerField("版", default=1)
-    source = models.CharField("出典", max_length=200)
-    file_name = models.CharField("ファイル名", max_length=200)
     # [{year, births, deaths, in_moves, out_moves}, ...] as read by sousei.io.vital_stats.
     rows = models.JSONField(editable=False)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
-    )
-    uploaded_at = models.DateTimeField("登録日時", auto_now_add=True)
 
-    class Meta:
-        ordering = ("organisation", "-version")
+    class Meta(VersionedUpload.Meta):
         constraints = (
             models.UniqueConstraint(fields=("organisation", "version"), name="one_vital_version"),
         )
         verbose_name = "人口動態"
 
-    def __str__(self) -> str:
-        return f"{self.file_name} (第{self.version}版)"
+
+class MovesByArea(VersionedUpload):
+    """Moves by origin or destination area (転入元・転出先別), one row per upload."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="moves_by_area"
+    )
+    # The records of sousei.io.moves.read_moves (year, area_code, counterpart, ...).
+    rows = models.JSONField(editable=False)
+
+    class Meta(VersionedUpload.Meta):
+        constraints = (
+            models.UniqueConstraint(fields=("organisation", "version"), name="one_moves_version"),
+        )
+        verbose_name = "転入元・転出先別の移動"
 
 
-class MovesByAge(models.Model):
+class ForeignResidents(VersionedUpload):
+    """Foreign residents by nationality and residence status (在留外国人), one row per upload."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="foreign_residents"
+    )
+    # The records of sousei.io.foreign_residents.read_foreign_residents.
+    rows = models.JSONField(editable=False)
+
+    class Meta(VersionedUpload.Meta):
+        constraints = (
+            models.UniqueConstraint(fields=("organisation", "version"), name="one_foreign_version"),
+        )
+        verbose_name = "在留外国人"
+
+
+class MovesByAge(VersionedUpload):
     """In- and out-moves by year, area, sex and 5-year age group, one row per upload."""
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="moves_by_age"
     )
-    version = models.PositiveIntegerField("版", default=1)
-    source = models.CharField("出典", max_length=200)
-    file_name = models.CharField("ファイル名", max_length=200)
     # [{year, area_code, sex, age_start, in_moves, out_moves}, ...] as read by
     # sousei.io.moves_by_age (5-year grid).
     rows = models.JSONField(editable=False)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
-    )
-    uploaded_at = models.DateTimeField("登録日時", auto_now_add=True)
 
-    class Meta:
-        ordering = ("organisation", "-version")
+    class Meta(VersionedUpload.Meta):
         constraints = (
             models.UniqueConstraint(
                 fields=("organisation", "version"), name="one_moves_by_age_version"
             ),
         )
         verbose_name = "年齢別の転入・転出"
-
-    def __str__(self) -> str:
-        return f"{self.file_name} (第{self.version}版)"

@@ -15,6 +15,7 @@ from sousei.io.errors import InputError
 from sousei.io.vital_stats import read_vital_statistics
 from sousei.web.strategies.versioning import create_audited
 from sousei.web.vision.access import can_write, organisation_for
+from sousei.web.vision.area_uploads import AREA_UPLOADS, area_upload_versions, store_area_upload
 from sousei.web.vision.data import frame_to_text, read_upload
 from sousei.web.vision.models import PopulationDataset, VitalStatistics
 from sousei.web.vision.net_migration import store_moves_by_age
@@ -23,6 +24,9 @@ MAX_UPLOAD = 20 * 1024 * 1024
 
 
 def _store(request: HttpRequest, organisation, upload, source: str):
+    if request.POST.get("kind") in AREA_UPLOADS:
+        return store_area_upload(request.user, organisation, request.POST["kind"], upload.read(),
+                                 upload.name, source)
     if request.POST.get("kind") == "vital":
         rows = read_vital_statistics(upload.read(), upload.name)
         latest = organisation.vital_statistics.aggregate(v=Max("version"))["v"] or 0
@@ -76,6 +80,6 @@ def data_page(request: HttpRequest, pk: int) -> HttpResponse:
         "organisation": organisation, "datasets": datasets, "error": error,
         "vitals": organisation.vital_statistics.select_related("uploaded_by"),
         "moves_by_age": organisation.moves_by_age.select_related("uploaded_by"),
-        "can_write": can_write(request, organisation),
+        "can_write": can_write(request, organisation), **area_upload_versions(organisation),
         "members": [m for m in organisation.members.order_by("code") if m.code],
     }, status=422 if error else 200)

@@ -9,24 +9,30 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from sousei.io.codes import AreaCodeError
 from sousei.io.scenario_file import scenario_from_mapping
 from sousei.japanese import format_number
+from sousei.vision.areas import data_codes
 from sousei.vision.inputs import ipss_path
 from sousei.web.strategies.versioning import StaleEditError, create_audited, save_versioned
 from sousei.web.vision.access import can_write, organisation_for
-from sousei.web.vision.compute import comparison_context
-from sousei.web.vision.data import census_codes, latest_dataset
+from sousei.web.vision.compute import COMBINED, Comparison, comparison_context
+from sousei.web.vision.data import latest_dataset
 from sousei.web.vision.models import VisionChoice
 
 
-def ipss_rows(organisation) -> tuple[list[int], list[str]]:
-    """IPSS 2018 total population per year for the organisation's areas (summed)."""
-    codes = census_codes(organisation)
-    if not codes:
+def ipss_rows(comparison: Comparison | None) -> tuple[list[int], list[str]]:
+    """IPSS 2018 total population per year for the area shown: one member, or the sum of
+    every area when IPSS has them all (nothing when it lacks one: a partial sum misleads)."""
+    if comparison is None:
         return [], []
+    shown = [value for value, _ in comparison.areas if value != COMBINED]
+    areas = shown if comparison.area == COMBINED else [comparison.area]
     try:
-        years, path = ipss_path(codes)
-    except (KeyError, ValueError):
+        years, path = ipss_path(data_codes(areas))
+    except (AreaCodeError, KeyError, ValueError):
+        return [], []
+    if path.shape[1] != len(areas):
         return [], []
     totals = path.sum(axis=tuple(range(1, path.ndim)))
     return list(years), [format_number(float(v)) for v in totals]
@@ -38,7 +44,7 @@ def projection_page(request: HttpRequest, pk: int) -> HttpResponse:
     saved = list(organisation.scenarios.all())
     context = comparison_context(organisation, [scenario_from_mapping(s.mapping) for s in saved],
                                  request.GET.get("area"))
-    ipss_years, ipss_totals = ipss_rows(organisation)
+    ipss_years, ipss_totals = ipss_rows(context["comparison"])
     choice = VisionChoice.objects.filter(organisation=organisation).first()
     return render(request, "vision/projection.html", {
         **context, "organisation": organisation, "saved": saved, "choice": choice,

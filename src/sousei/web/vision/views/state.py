@@ -21,6 +21,7 @@ from sousei.web.vision.access import can_write, organisation_for
 from sousei.web.vision.charts import lines_svg, pyramid_svg, signed_bars_svg, stacked_bars_svg
 from sousei.web.vision.data import census_codes, dataset_frame, latest_dataset
 from sousei.web.vision.net_migration import net_migration_context
+from sousei.web.vision.views.state_areas import area_sections
 
 CENSUS_SOURCE = "総務省「国勢調査」"
 
@@ -149,6 +150,6 @@ def state_page(request: HttpRequest, pk: int) -> HttpResponse:
         "age_groups": age_groups, "age_chart": age_chart, "census_source": CENSUS_SOURCE,
         "tfr_rows": tfr_rows, "tfr_notes": tfr_notes, "tfr_chart": _tfr_chart(tfr_rows, pref_codes),
         "vital_rows": vital_rows, "vital_source": vital_source, "vital_chart": vital_chart,
-        "pref_codes": pref_codes,
+        "pref_codes": pref_codes, **area_sections(organisation),
         **net_migration_context(organisation, codes),
     })

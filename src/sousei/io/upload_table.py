@@ -1,0 +1,168 @@
+"""A small uploaded table (CSV or xlsx, from bytes) as text cells with the rows a user sees.
+
+The moves and foreign-resident readers share this: municipalities export CSV from Excel in
+Shift_JIS (cp932) or UTF-8, or send the .xlsx itself, with Japanese or English headers. The
+cells come back as strings together with a :class:`~sousei.io.validate.Where` that turns a
+position into the file / sheet / row / column of an :class:`InputError`, so every check after
+this one points at the cell to fix.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import unicodedata
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+
+from sousei.io.codes import AreaCodeError, is_known_code, normalize_code
+from sousei.io.errors import InputError
+from sousei.io.validate import Where
+
+FIRST_YEAR = 1950  # earlier than any register or census series a municipality keeps
+ZERO_DASHES = {"-", "－", "−", "―", "—", "‐"}  # printed for zero in published tables
+
+
+def _first(mask: pd.Series | np.ndarray) -> int:
+    return int(np.flatnonzero(np.asarray(mask))[0])
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _xlsx_cells(data: bytes, file: str) -> tuple[list[list[str]], str]:
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as error:
+        raise InputError("Excel ブック (.xlsx) として読めません", file) from error
+    try:
+        sheet = book.worksheets[0]
+        cells = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        return cells, sheet.title
+    finally:
+        book.close()
+
+
+def _csv_frame(data: bytes, file: str) -> pd.DataFrame:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp932")  # Excel's CSV on Japanese Windows
+        except UnicodeDecodeError:
+            raise InputError("文字コードが UTF-8 でも Shift_JIS でもありません", file) from None
+    try:
+        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False,
+                           skip_blank_lines=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
+        raise InputError(f"CSV として読めません ({error})", file) from None
+
+
+def read_text_table(data: bytes, file: str, aliases: dict[str, str],
+                    required: tuple[str, ...]) -> tuple[pd.DataFrame, Where]:
+    """Cells of the first sheet (xlsx) or of the CSV, headers translated by ``aliases``;
+    blank rows dropped; a missing required column is an error on row 1."""
+    is_xlsx = data[:4] == b"PK\x03\x04" or Path(file).suffix.lower() in (".xlsx", ".xlsm")
+    sheet = None
+    if is_xlsx:
+        cells, sheet = _xlsx_cells(data, file)
+        if not cells:
+            raise InputError("シートが空です", file, sheet, 1)
+        headers = [_header(h, aliases) for h in cells[0]]
+        width = len(headers)
+        body = [row[:width] + [""] * (width - len(row)) for row in cells[1:]]
+        raw = pd.DataFrame(body, columns=headers, dtype=str)
+        labels = {h: f"{get_column_letter(i + 1)}列 ({h})" for i, h in enumerate(headers)}
+    else:
+        raw = _csv_frame(data, file)
+        raw.columns = [_header(str(h), aliases) for h in raw.columns]
+        labels = {h: h for h in raw.columns}
+    missing = [c for c in required if c not in raw.columns]
+    if missing:
+        raise InputError(f"列 {'、'.join(missing)} がありません (見出しは1行目)", file, sheet, 1)
+    raw = raw.fillna("").astype(str).apply(lambda c: c.str.strip())
+    keep = (raw != "").any(axis=1).to_numpy()
+    rows = (np.arange(len(raw)) + 2)[keep]  # header is row 1
+    raw = raw[keep].reset_index(drop=True)
+    if raw.empty:
+        raise InputError("データ行がありません", file, sheet, 2)
+    return raw, Where(file, sheet, rows, labels)
+
+
+def _header(text: str, aliases: dict[str, str]) -> str:
+    key = unicodedata.normalize("NFKC", text).strip()
+    return aliases.get(key, key)
+
+
+def whole_numbers(text: pd.Series, column: str, where: Where, what: str) -> np.ndarray:
+    """Counts of persons: whole numbers >= 0, thousands separators allowed, a dash is zero."""
+    cleaned = text.map(lambda s: unicodedata.normalize("NFKC", s)).str.replace(",", "")
+    cleaned = cleaned.where(~text.isin(ZERO_DASHES), "0")
+    numbers = pd.to_numeric(cleaned.str.replace(r"\.0+$", "", regex=True), errors="coerce")
+    if (text == "").any():
+        raise where.error(f"{what}が空欄です (0 なら 0 と書いてください)", _first(text == ""),
+                          column)
+    bad = numbers.isna() | (numbers != numbers.round())
+    if bad.any():
+        position = _first(bad)
+        raise where.error(f"{what} {text.iloc[position]!r} が整数ではありません", position,
+                          column)
+    if (numbers < 0).any():
+        position = _first(numbers < 0)
+        raise where.error(f"{what}が負の値 ({text.iloc[position]}) です", position, column)
+    return numbers.to_numpy(dtype=np.int64)
+
+
+def years(text: pd.Series, where: Where, last: int | None = None) -> np.ndarray:
+    """Calendar years of observed data: from 1950 to the current year."""
+    values = whole_numbers(text, "year", where, "年")
+    last = last if last is not None else datetime.date.today().year
+    out = (values < FIRST_YEAR) | (values > last)
+    if out.any():
+        position = _first(out)
+        raise where.error(f"年 {values[position]} は {FIRST_YEAR}～{last} の範囲にありません",
+                          position, "year")
+    return values
+
+
+def area_codes(text: pd.Series, column: str, where: Where,
+               allowed: frozenset[str] | None = None) -> pd.Series:
+    """5-digit codes of the shipped code master (4, 5 or 6 digits accepted); with
+    ``allowed``, only those (an organisation's own areas)."""
+    mapping: dict[str, str] = {}
+    for value in text.unique():
+        try:
+            code = normalize_code(value)
+        except AreaCodeError as error:
+            raise where.error(str(error), _first(text == value), column) from error
+        if not is_known_code(code):
+            message = f"地域コード {value} は全国地方公共団体コード表にありません"
+            raise where.error(message, _first(text == value), column)
+        if allowed is not None and code not in allowed:
+            message = (f"地域コード {value} はこの団体の区域ではありません "
+                       f"(使えるコード: {'、'.join(sorted(allowed))})")
+            raise where.error(message, _first(text == value), column)
+        mapping[value] = code
+    return text.map(mapping)
+
+
+def check_unique(frame: pd.DataFrame, keys: list[str], where: Where, column: str) -> None:
+    """No two rows with the same key; the error lists every row that shares it."""
+    duplicated = frame.duplicated(keys, keep=False)
+    if duplicated.any():
+        first = _first(duplicated)
+        same = frame[keys].eq(frame.iloc[first][keys]).all(axis=1).to_numpy()
+        rows = "、".join(str(int(where.rows[i])) for i in np.flatnonzero(same))
+        label = " ".join(str(v) for v in frame.iloc[first][keys])
+        raise where.error(f"{label} が複数行 ({rows}行目) にあります", first, column)
