@@ -35,6 +35,12 @@ def norm(text: object) -> str:
     return re.sub(r"\s", "", unicodedata.normalize("NFKC", "" if text is None else str(text)))
 
 
+def norm_series(text: pd.Series) -> pd.Series:
+    """:func:`norm` over a column: once per distinct label, not once per cell."""
+    uniques = text.unique()
+    return text.map(dict(zip(uniques, map(norm, uniques), strict=True)))
+
+
 def is_total(label: str) -> bool:
     text = re.sub(r"[()（）]", "", norm(label))
     return text in TOTAL_WORDS
@@ -106,10 +112,13 @@ def area_text(code: str, label: str) -> str | None:
 
 def parse_values(text: pd.Series) -> tuple[pd.Series, np.ndarray, np.ndarray]:
     """(numbers, unavailable, unreadable): '-' is zero, 注記 symbols are unavailable (NaN),
-    anything else that is not a number >= 0 is unreadable."""
-    stripped = text.map(norm).str.replace(",", "", regex=False)
-    unavailable = stripped.isin(UNAVAILABLE).to_numpy()
-    zero = stripped.isin(ZERO).to_numpy()
-    numbers = pd.to_numeric(stripped.where(~zero, "0"), errors="coerce")
+    anything else that is not a number >= 0 is unreadable. Plain numbers are converted in one
+    pass; only the few other cells are normalised."""
+    numbers = pd.to_numeric(text.str.replace(",", "", regex=False), errors="coerce")
+    other = numbers.isna().to_numpy()
+    stripped = norm_series(text[other]).str.replace(",", "", regex=False)
+    numbers[other] = pd.to_numeric(stripped.where(~stripped.isin(ZERO), "0"), errors="coerce")
+    unavailable = np.zeros(len(text), dtype=bool)
+    unavailable[other] = stripped.isin(UNAVAILABLE).to_numpy()
     unreadable = (numbers.isna().to_numpy() & ~unavailable) | (numbers < 0).to_numpy()
     return numbers.astype(float), unavailable, unreadable

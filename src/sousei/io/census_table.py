@@ -94,24 +94,17 @@ def find_header(grid: list[list[str]]) -> Header | None:
     return None
 
 
-def _column(grid: list[list[str]], header: Header, index: int | None) -> pd.Series:
-    body = grid[header.row + 1:]
-    if index is None:
-        return pd.Series([""] * len(body), dtype=object)
-    return pd.Series([row[index] if index < len(row) else "" for row in body], dtype=object)
-
-
 class _Table:
     """The body rows as text columns, with the row numbers users see (header row + 1 ...)."""
 
     def __init__(self, grid: list[list[str]], header: Header, file: str, sheet: str | None):
         self.header, self.file, self.sheet = header, file, sheet
-        text = {role: _column(grid, header, i) for role, i in header.roles.items()}
-        text.update({f"{role}_code": _column(grid, header, i) for role, i in header.codes.items()})
-        text["value"] = _column(grid, header, header.value)
-        text.update({f"other{i}": _column(grid, header, i) for i in header.others})
-        frame = pd.DataFrame(text)
-        blank = (frame.map(norm) == "").all(axis=1).to_numpy()
+        wanted = {**header.roles, **{f"{r}_code": i for r, i in header.codes.items()},
+                  "value": header.value, **{f"other{i}": i for i in header.others}}
+        body = pd.DataFrame(grid[header.row + 1:], dtype=object)
+        body = body.reindex(columns=range(max(len(header.names), body.shape[1]))).fillna("")
+        frame = pd.DataFrame({name: body[i].astype(str) for name, i in wanted.items()})
+        blank = (frame.to_numpy(dtype=object) == "").all(axis=1)
         self.frame = frame[~blank].reset_index(drop=True)
         self.rows = (np.arange(len(blank)) + header.row + 2)[~blank]
 
@@ -147,20 +140,20 @@ def _select(table: _Table) -> None:
     """Keep the rows of persons: 表章項目 人口, unit 人, and the total of any other dimension."""
     frame = table.frame
     if "tab" in frame and frame["tab"].nunique() > 1:
-        persons = frame["tab"].map(norm).isin(["人口", "人口総数", "総人口"]).to_numpy()
+        persons = labels.norm_series(frame["tab"]).isin(["人口", "人口総数", "総人口"]).to_numpy()
         if not persons.any():
             raise table.error("表章項目に「人口」がありません", 0, "tab")
         table.keep(persons)
     for column in [c for c in table.frame if c.startswith("other")]:
-        values = table.frame[column].map(norm)
+        values = labels.norm_series(table.frame[column])
         if values.nunique() > 1:
-            total = values.map(labels.is_total).to_numpy()
+            total = values.isin([v for v in values.unique() if labels.is_total(v)]).to_numpy()
             if not total.any():
                 message = f"列の区分 ({'、'.join(values.unique()[:5])}) を1つにしてください"
                 raise table.error(message, 0, column)
             table.keep(total)
     if "unit" in table.frame:
-        unit = table.frame["unit"].map(norm)
+        unit = labels.norm_series(table.frame["unit"])
         wrong = ~unit.isin(["人", ""])
         if wrong.any():
             position = int(np.flatnonzero(wrong.to_numpy())[0])
@@ -181,22 +174,23 @@ def _areas(table: _Table, area_code: str | None) -> pd.Series:
     code = frame["area_code"] if "area_code" in frame else pd.Series([""] * len(frame))
     label = frame["area"] if "area" in frame else pd.Series([""] * len(frame))
     key = code.astype(str) + "\x1f" + label.astype(str)
-    mapping: dict[str, str] = {}
-    for text in key.unique():
-        position = int(np.flatnonzero((key == text).to_numpy())[0])
+    index, uniques = pd.factorize(key)
+    first = np.unique(index, return_index=True)[1]  # first row of each distinct area
+    mapped = []
+    for text, position in zip(uniques, first, strict=True):
         c, n = text.split("\x1f", 1)
         digits = labels.area_text(c, n)
         if digits is None:
-            raise table.error(f"地域 {n or c!r} の地域コードがありません", position, role)
+            raise table.error(f"地域 {n or c!r} の地域コードがありません", int(position), role)
         try:
             five = normalize_code(digits)
         except AreaCodeError as error:
-            raise table.error(str(error), position, role) from None
+            raise table.error(str(error), int(position), role) from None
         if not is_known_code(five):
             raise table.error(f"地域コード {digits} は全国地方公共団体コード表にありません",
-                              position, role)
-        mapping[text] = five
-    return key.map(mapping)
+                              int(position), role)
+        mapped.append(five)
+    return pd.Series(np.asarray(mapped, dtype=object)[index], dtype=object)
 
 
 def _ages(table: _Table) -> pd.DataFrame:
@@ -261,7 +255,7 @@ def read_census_grid(grid: list[list[str]], header: Header, file: str, sheet: st
                    if "nationality" in frame else pd.Series(["total"] * len(frame)))
     rows = pd.DataFrame({"area_code": _areas(table, area_code), "nationality": nationality,
                          "sex": sex, "year": _years(table, grid, year),
-                         "age_label": frame["age"].map(norm), "position": np.arange(len(frame))})
+                         "age_label": labels.norm_series(frame["age"]), "position": np.arange(len(frame))})
     values, unavailable, unreadable = labels.parse_values(frame["value"])
     if unreadable.any():
         position = int(np.flatnonzero(unreadable)[0])
