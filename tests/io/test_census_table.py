@@ -132,3 +132,38 @@ def test_a_cell_given_twice_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         read_population(write_estat(tmp_path / "twice.csv", rows=rows))
     assert caught.value.row == header_line() + 2 + index and "2度" in caught.value.message
+
+
+def test_a_nationality_dimension_splits_japanese_and_foreign(tmp_path: Path) -> None:
+    """Hand-checked: per 5-year group 日本人 男 100 / 女 120, 外国人 男 3 / 女 4, 総数 rows
+    of nationality 103 / 124 (dropped once both nationalities are there)."""
+    header = ["cat01_code", "国籍", "cat02_code", "男女", "cat03_code", "年齢", "area_code",
+              "地域", "time_code", "時間軸(年次)", "value"]
+    labels_ = [f"{a}～{a + 4}歳" for a in range(0, 90, 5)] + ["90歳以上"]
+    rows = [["表題：", "国籍，男女，年齢（5歳階級）別人口"], [], header]
+    for nationality, counts in (("総数", (103, 124)), ("日本人", (100, 120)),
+                                ("外国人", (3, 4))):
+        for sex, count in zip(("男", "女"), counts, strict=True):
+            rows += [["0", nationality, "1", sex, str(i), label, "40203", "久留米市",
+                      "2020000000", "2020年", f"{count:,}"] for i, label in enumerate(labels_)]
+    path = tmp_path / "kokuseki.csv"
+    with path.open("w", encoding="cp932", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    frame = read_population(path)
+    sums = frame.groupby(["nationality", "sex"])["value"].sum().to_dict()
+    assert sums == {("foreign", "F"): 76, ("foreign", "M"): 57,
+                    ("japanese", "F"): 2280, ("japanese", "M"): 1900}
+
+
+def test_an_xlsx_download_reads_like_the_csv(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    from tests.io.estat_fixture import API_HEADER, API_META
+
+    book = Workbook()
+    sheet = book.active
+    for row in [*API_META, API_HEADER, *estat_rows()]:
+        sheet.append([int(c) if c.isdigit() and len(c) < 6 else c for c in row])
+    book.save(tmp_path / "estat.xlsx")
+    frame = read_population(tmp_path / "estat.xlsx")
+    _assert_is_census(frame)
