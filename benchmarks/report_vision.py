@@ -1,4 +1,5 @@
-"""Time a full 人口ビジョン report (projection, tables, 6 charts, XLSX, HTML, PDF) for one city.
+"""Time a full 人口ビジョン report (projection, tables, charts, XLSX, HTML, PDF with the contents
+numbered by a second print) for one city, with the 将来展望 section and a target population.
 
 Usage: .venv/bin/python benchmarks/report_vision.py [AREA] [REPEATS]
 Prints the wall time of each stage and of the whole report, the browser launch included.
@@ -15,6 +16,7 @@ from sousei.reports.demo import DEMO_SCENARIO
 from sousei.reports.pdf import PdfPrinter
 from sousei.reports.vision import write_vision_report
 from sousei.reports.vision_data import vision_data
+from sousei.reports.vision_outlook import PopulationTarget, VisionOutlook
 from sousei.vision.areas import data_codes
 from sousei.vision.run import ProjectionRequest
 
@@ -26,7 +28,8 @@ def once(area: str, out: str) -> dict[str, float]:
     projected = time.perf_counter()
     with PdfPrinter() as printer:
         launched = time.perf_counter()
-        write_vision_report(data, out, printer)
+        outlook = VisionOutlook(DEMO_SCENARIO.name, PopulationTarget(300_000, 2040))
+        write_vision_report(data, out, printer, outlook=outlook)
     done = time.perf_counter()
     return {
         "projection": projected - start,

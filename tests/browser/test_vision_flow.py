@@ -74,6 +74,8 @@ def test_upload_state_scenarios_and_comparison(people, sign_in, live_server,
         page.fill(f"#id_tfr_pt{i}_year", year)
         page.fill(f"#id_tfr_pt{i}_value", tfr)
     page.select_option("#id_migration_variant", "converging")
+    # The live preview puts the message on the field still missing.
+    page.wait_for_selector("#errors-conv_year >> text=収束年を入力してください")
     assert page.input_value("#id_conv_fraction") == "0.5"  # offered as the H25 default
     page.fill("#id_conv_year", "2040")
     # Earlier fields posted previews as focus moved (some valid: net rates, fewer points); the
@@ -85,6 +87,7 @@ def test_upload_state_scenarios_and_comparison(people, sign_in, live_server,
     page.locator("#id_conv_year").dispatch_event("change")
     page.wait_for_function("window.settled > 0")
     assert page.locator('#comparison th:has-text("希望出生率")').count() == 1
+    assert page.inner_text("#errors-conv_year") == ""
     preview = comparison_rows(page.inner_html("#comparison").join(['<div>', '</div>']))
     page.click("text=保存する")
     page.wait_for_selector("#scenarios >> text=希望出生率")

@@ -44,3 +44,35 @@ def render_page(pdf: Path, page: int, stem: Path) -> Path:
         check=True,
     )
     return next(stem.parent.glob(f"{stem.name}*.png"))
+
+
+def page_text(pdf: Path, page: int) -> str:
+    out = subprocess.run(
+        ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
+        capture_output=True, text=True, check=True,
+    )
+    return out.stdout
+
+
+def contents_numbers(pdf: Path, titles: list[str]) -> dict[str, int]:
+    """Title -> the page number printed after it in the contents (page 1 or 2)."""
+    import re
+
+    contents = next(t for t in (page_text(pdf, 1), page_text(pdf, 2)) if "目次" in t)
+    flat = re.sub(r"\s+", " ", contents)
+    numbers = {}
+    for title in titles:
+        match = re.search(rf"\d+\. {re.escape(title)} (\d+)", flat)
+        assert match, f"{title} に番号がありません: {flat}"
+        numbers[title] = int(match[1])
+    return numbers
+
+
+def heading_page(pdf: Path, heading: str, pages: int) -> int:
+    """The first page after the contents whose text holds ``heading`` ("3. 将来人口推計")."""
+    wanted = "".join(heading.split())
+    for page in range(2, pages + 1):
+        text = page_text(pdf, page)
+        if "目次" not in text and wanted in "".join(text.split()):
+            return page
+    raise AssertionError(f"{heading} が見つかりません")

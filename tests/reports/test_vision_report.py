@@ -106,5 +106,17 @@ def test_html_has_the_table_of_contents_and_no_pdf_needed(tmp_path: Path) -> Non
     files = write_vision_report(data, tmp_path, pdf=False)
     assert files.pdf is None
     html = files.html.read_text(encoding="utf-8")
-    assert '<a href="#simulation">人口推移のシミュレーション</a>' in html
+    assert '<a href="#simulation"><span class="toc-title">人口推移のシミュレーション</span>' in html
     assert "平成27(2015)年" in html
+
+
+def test_pdf_contents_give_the_page_of_each_section(report) -> None:
+    from sousei.reports.vision import vision_document
+    from tests.reports.pdf_tools import contents_numbers, heading_page
+
+    data, files = report
+    titles = [s.title for s in vision_document(data).sections]
+    numbers = contents_numbers(files.pdf, titles)
+    pages = page_count(files.pdf)
+    for k, title in enumerate(titles, start=1):
+        assert numbers[title] == heading_page(files.pdf, f"{k}. {title}", pages), title

@@ -123,3 +123,12 @@ def test_ipss_figures_follow_the_area_shown(world, login) -> None:
     # Every year of the sum is the sum of the members' printed figures (to rounding).
     for k, r, s in zip(ipss(kurume), ipss(okawa), ipss(both), strict=True):
         assert abs(int(k.replace(",", "")) + int(r.replace(",", "")) - int(s.replace(",", ""))) <= 1
+
+
+def test_the_chart_draws_the_ipss_line_to_2045(world, login) -> None:
+    home = world["home"]
+    body = login(home.users["viewer"]).get(
+        reverse("vision:projection", args=[home.organisation.pk])).content.decode()
+    chart = body.split('aria-label="総人口の推移"', 1)[1].split("</svg>", 1)[0]
+    ipss = chart.split("<title>社人研推計(平成30年推計)</title>")[0].rsplit("<polyline", 1)[1]
+    assert ipss.count(",") == 7  # 2015-2045: seven points, none after

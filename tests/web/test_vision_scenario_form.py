@@ -5,17 +5,23 @@ from __future__ import annotations
 
 import tomllib
 
+import numpy as np
+import pandas as pd
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from typer.testing import CliRunner
 
 from sousei.cli import app
+from sousei.demography.population import Population
+from sousei.io.convert import population_to_frame
 from sousei.io.long_format import write_long_csv
+from sousei.vision.inputs import census_history
 from sousei.web.audit.models import Event
+from sousei.web.vision.forms import MAX_ROWS, ScenarioForm
 from sousei.web.vision.models import SavedScenario
 
-from .vision_data import kurume_csv, kurume_frame
+from .vision_data import KURUME, kurume_csv, kurume_frame
 from .vision_pages import cli_rows, comparison_rows
 
 HOPE = {
@@ -85,12 +91,15 @@ BAD = [
     ({"mig0_ages": "10-27", "mig0_points": "0.5"}, "mig0_ages",
      "年齢 10-27 は5歳階級の境目 (例 10-29) にしてください"),
     ({"mig2_points": "0.5"}, "mig2_ages", "年齢を入力してください"),
+    ({"mig0_ages": "10-29", "mig0_points": "0.5", "mig0_from": "2010"}, "mig0_from",
+     "平成27(2015)年以降、令和82(2100)年までの年にしてください"),
     ({"mig0_ages": "10-29"}, "mig0_points", "ポイントを入力してください"),
     ({"migration_variant": "converging", "conv_fraction": "0.5"}, "conv_year",
      "収束年を入力してください"),
     ({"migration_variant": "converging", "conv_fraction": "1.5", "conv_year": "2040"},
      "conv_fraction", "収束後の割合は0～1で入力してください"),
-    ({"foreign_share": "10.8"}, "foreign_year", "外国人比率の目標年を入力してください"),
+    ({"foreign_share": "10.8", "foreign_year": "2060"}, "foreign_share",
+     "外国人比率の目標は、日本人・外国人に分かれた人口データを登録したときに使えます"),
 ]
 
 
@@ -167,3 +176,67 @@ def test_a_target_year_left_behind_by_a_new_base_year_is_explained(world, login,
                            {**early, "version": "1"})
     assert response.context["form"].errors["tfr_year"] == [
         "令和2(2020)年より後、令和82(2100)年までの年にしてください"]
+
+
+def test_preview_puts_each_message_on_its_field_and_clears_the_others(world, login) -> None:
+    home = world["home"]
+    client = login(home.users["planning"])
+    bad = {**HOPE, "tfr_pt1_year": "2020"}
+    body = client.post(reverse("vision:preview", args=[home.organisation.pk]), bad,
+                       HTTP_HX_REQUEST="true").content.decode()
+    assert ('<span class="field-errors" id="errors-tfr_pt1_year" hx-swap-oob="true">'
+            '<span class="error" role="alert">前の点(2030年)より後の年にしてください</span></span>'
+            ) in body
+    # Fields without a problem get an empty span, which clears an earlier message.
+    assert '<span class="field-errors" id="errors-tfr_pt0_year" hx-swap-oob="true"></span>' in body
+    assert '<span class="field-errors" id="errors-conv_year" hx-swap-oob="true"></span>' in body
+    # The page has the targets those swaps replace.
+    page = client.get(reverse("vision:new_scenario", args=[home.organisation.pk]))
+    fields = page.context["form"].fields
+    assert page.content.decode().count('class="field-errors"') == len(fields) == 30
+
+
+def test_posted_row_numbers_cannot_grow_the_form_without_bound(world, login) -> None:
+    home = world["home"]
+    client = login(home.users["planning"])
+    response = _create(client, home.organisation, {**BASE, "mig999999_ages": "10-29",
+                                                   "mig999999_points": "0.5"})
+    assert response.status_code == 302  # the far row is not a field: nothing to validate
+    assert "migration" not in SavedScenario.objects.get().mapping
+    assert ScenarioForm({"mig999999_ages": "x"}).mig_rows == MAX_ROWS
+
+
+def _split_kurume(folder) -> str:
+    """久留米市's real 2010/2015 census counts with a 1.5% foreign share we set ourselves
+    (the shipped census does not split nationality): the mechanics, not a published figure."""
+    history = census_history([KURUME])
+    frames = []
+    for year in (2010, 2015):
+        total = np.round(history.at(year).values)
+        foreign = np.round(total * 0.015)
+        for nationality, values in (("japanese", total - foreign), ("foreign", foreign)):
+            frames.append(population_to_frame(Population(values, (KURUME,), year, nationality)))
+    path = folder / "kurume_split.csv"
+    write_long_csv(pd.concat(frames, ignore_index=True), path)
+    return path
+
+
+def test_foreign_share_target_with_data_split_by_nationality(world, login, tmp_path) -> None:
+    home = world["home"]
+    org = home.organisation.pk
+    client = login(home.users["planning"])
+    path = _split_kurume(tmp_path)
+    client.post(reverse("vision:data", args=[org]), {
+        "file": SimpleUploadedFile(path.name, path.read_bytes()), "source": "試験用"})
+    response = _create(client, home.organisation, {**BASE, "name": "外国人10.8%",
+                                                   "foreign_share": "10.8",
+                                                   "foreign_year": "2060"})
+    assert response.status_code == 302
+    response = _create(client, home.organisation, {**BASE, "name": "年なし",
+                                                   "foreign_share": "10.8"})
+    assert response.context["form"].errors["foreign_year"] == [
+        "外国人比率の目標年を入力してください"]
+    rows = comparison_rows(client.get(reverse("vision:projection", args=[org])).content.decode())
+    assert rows[("基準推計", "外国人比率")][0] == rows[("外国人10.8%", "外国人比率")][0]
+    assert rows[("外国人10.8%", "外国人比率")][-1] == "10.8%"
+    assert rows[("外国人10.8%", "うち日本人(基準推計との差)")] == ["0"] * 10

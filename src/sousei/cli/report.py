@@ -11,6 +11,7 @@ from rich.console import Console
 from sousei.cli.format import batch_progress
 from sousei.demography.scenarios import BASELINE
 from sousei.io.codes import AreaCodeError
+from sousei.io.comments_file import read_comments
 from sousei.io.errors import InputError, WorkbookError
 from sousei.io.foreign_residents import read_foreign_residents_file
 from sousei.io.moves import read_moves_file
@@ -25,6 +26,7 @@ from sousei.reports.pdf import ChromiumNotFoundError, PdfPrinter
 from sousei.reports.vision import write_vision_report
 from sousei.reports.vision_areas import AreaTables
 from sousei.reports.vision_data import user_vision_data, vision_data, with_vital
+from sousei.reports.vision_outlook import PopulationTarget, VisionOutlook, scenario_index
 from sousei.strategy import evaluate_strategy, get_scheme
 from sousei.vision.areas import data_codes
 from sousei.vision.run import ProjectionRequest
@@ -58,6 +60,11 @@ def vision_command(
     vital: Path | None = typer.Option(
         None, "--vital", help="人口動態のファイル (年・出生・死亡・転入・転出の CSV)"
     ),
+    vision: str | None = typer.Option(None, "--vision", help="将来展望とするシナリオの名前"),
+    target_population: int | None = typer.Option(
+        None, "--target-population", help="将来展望の目標人口(人)"
+    ),
+    target_year: int | None = typer.Option(None, "--target-year", help="目標人口の年"),
 ) -> None:
     """人口ビジョンの報告書(Excel・HTML・PDF・グラフ)を市区町村ごとに作成します。"""
     try:
@@ -70,6 +77,9 @@ def vision_command(
             if len(reports) > 1:
                 raise InputError("--vital は1市区町村の報告書にだけ使えます", vital.name)
             reports = with_vital(reports, _read_vital(vital), f"人口動態({vital.name})")
+        outlook = _outlook(vision, target_population, target_year, len(reports))
+        if outlook is not None:
+            scenario_index(reports[0], outlook.scenario)
     except (AreaCodeError, InputError, ValueError, KeyError) as error:
         raise _fail(str(error).strip("'\"")) from None
     console = Console()
@@ -83,7 +93,7 @@ def vision_command(
             task = progress.add_task("報告書を作成中", total=len(reports))
             for data in reports:
                 target = out / f"{data.code}_{data.name}" if batch else out
-                files = write_vision_report(data, target, printer, pdf, areas)
+                files = write_vision_report(data, target, printer, pdf, areas, outlook)
                 progress.advance(task)
                 if not batch:
                     for path in (files.xlsx, files.pdf, files.html):
@@ -91,8 +101,32 @@ def vision_command(
                             console.print(f"書き出しました: {path}", markup=False)
     except ChromiumNotFoundError as error:
         raise _fail(str(error)) from None
+    except ValueError as error:  # a target year outside the projection
+        raise _fail(str(error)) from None
     if batch:
         console.print(f"{len(reports)}市区町村の報告書を {out} に書き出しました", markup=False)
+
+
+def _target(population: int | None, year: int | None, scenario: str = "") -> PopulationTarget | None:
+    if population is None and year is None:
+        return None
+    if population is None or year is None:
+        raise ValueError("目標人口は --target-population と --target-year の両方で指定してください")
+    return PopulationTarget(population, year, scenario)
+
+
+def _outlook(
+    vision: str | None, population: int | None, year: int | None, areas: int
+) -> VisionOutlook | None:
+    """The 将来展望 of the options; a target population only makes sense for one area."""
+    target = _target(population, year, vision or "")
+    if vision is None:
+        if target is not None:
+            raise ValueError("目標人口を指定するときは --vision で将来展望のシナリオも指定してください")
+        return None
+    if target is not None and areas > 1:
+        raise ValueError("目標人口は1つの市区町村の報告書を作るときだけ指定できます")
+    return VisionOutlook(vision, target)
 
 
 def area_tables(moves: Path | None, foreign: Path | None) -> AreaTables | None:
@@ -151,21 +185,32 @@ def kpi_command(
     scheme: Annotated[str, typer.Option(help="評価方式 (standard, a-e, sabc, ...)")] = "standard",
     projects: Annotated[Path | None, typer.Option(help="連携事業の事業シート (.xlsx)")] = None,
     pdf: Annotated[bool, typer.Option("--pdf/--no-pdf", help="PDFも作成する")] = True,
+    comments: Annotated[
+        Path | None, typer.Option(help="検証委員会の意見 (.csv または .xlsx)")
+    ] = None,
+    target_population: Annotated[
+        int | None, typer.Option(help="人口ビジョンの目標人口(人)")
+    ] = None,
+    target_year: Annotated[int | None, typer.Option(help="目標人口の年")] = None,
 ) -> None:
     """事業一覧を評価し、効果検証報告書(Excel・HTML・PDF・グラフ)を作成します。"""
     try:
         grading = get_scheme(scheme)
         fiscal_year = parse_fiscal_year(as_of) if as_of else None
+        target = _target(target_population, target_year)
     except (ValueError, EraError) as error:
         raise _fail(str(error)) from None
     try:
         strategy = read_progress_workbook(workbook).strategy
         sheets = read_project_sheets(projects) if projects else ()
+        opinions = read_comments(comments, strategy) if comments else ()
     except WorkbookError as error:
         raise _fail(str(error), 1) from None
     evaluation = evaluate_strategy(strategy, grading, fiscal_year)
     try:
-        files = write_kpi_report(evaluation, out, sheets, pdf=pdf)
+        files = write_kpi_report(
+            evaluation, out, sheets, pdf=pdf, comments=opinions, target=target
+        )
     except ChromiumNotFoundError as error:
         raise _fail(str(error)) from None
     for path in (files.xlsx, files.pdf, files.html):

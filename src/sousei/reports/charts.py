@@ -10,8 +10,8 @@ from __future__ import annotations
 import base64
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 from pathlib import Path
 
 import matplotlib
@@ -40,12 +40,34 @@ def _register_font() -> None:
 
 @dataclass(frozen=True)
 class Chart:
-    """A rendered chart: ``key`` names its files, ``svg`` goes into HTML/PDF, ``png`` to files."""
+    """A chart drawn on demand: ``png`` for HTML/PDF (inline) and files, ``svg`` for files.
+
+    Drawing is deferred and each format is made once, when first asked for: an Excel download
+    needs no picture at all, a PDF only the PNG, and the SVG (text as paths) costs as much as
+    the PNG again.
+    """
 
     key: str
     title: str
-    png: bytes
-    svg: bytes
+    draw: Callable[[Figure], None] = field(repr=False, compare=False)
+    size: tuple[float, float] = (7.0, 4.0)
+
+    def _save(self, **options: object) -> bytes:
+        _register_font()
+        with rc_context(STYLE):
+            figure = Figure(figsize=self.size, layout="constrained")
+            self.draw(figure)
+            out = io.BytesIO()
+            figure.savefig(out, **options)
+        return out.getvalue()
+
+    @cached_property
+    def png(self) -> bytes:
+        return self._save(format="png", dpi=150)
+
+    @cached_property
+    def svg(self) -> bytes:
+        return self._save(format="svg", metadata={"Date": None})
 
     @property
     def data_uri(self) -> str:
@@ -61,16 +83,11 @@ class Chart:
         return png, svg
 
 
-def render(key: str, title: str, draw: Callable[[Figure], None], size=(7.0, 4.0)) -> Chart:
-    """Draw with the report style and return the chart as PNG (150 dpi) and SVG."""
-    _register_font()
-    with rc_context(STYLE):
-        figure = Figure(figsize=size, layout="constrained")
-        draw(figure)
-        png, svg = io.BytesIO(), io.BytesIO()
-        figure.savefig(png, format="png", dpi=150)
-        figure.savefig(svg, format="svg", metadata={"Date": None})
-    return Chart(key, title, png.getvalue(), svg.getvalue())
+def render(
+    key: str, title: str, draw: Callable[[Figure], None], size: tuple[float, float] = (7.0, 4.0)
+) -> Chart:
+    """A chart in the report style (PNG at 150 dpi and SVG), drawn when first needed."""
+    return Chart(key, title, draw, size)
 
 
 def thousands(value: float, _position: object = None) -> str:

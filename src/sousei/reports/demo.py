@@ -10,6 +10,7 @@ from sousei.reports.kpi import write_kpi_report
 from sousei.reports.pdf import PdfPrinter
 from sousei.reports.vision import ReportFiles, write_vision_report
 from sousei.reports.vision_data import vision_data
+from sousei.reports.vision_outlook import VisionOutlook
 from sousei.strategy import evaluate_strategy, get_scheme
 from sousei.vision.areas import data_codes
 from sousei.vision.run import ProjectionRequest
@@ -32,7 +33,8 @@ def write_demo_reports(
     (data,) = vision_data(request)
     written = []
     with PdfPrinter() as printer:
-        written.append(write_vision_report(data, out / "vision", printer))
+        outlook = VisionOutlook(DEMO_SCENARIO.name)  # the scenario doubles as the 将来展望
+        written.append(write_vision_report(data, out / "vision", printer, outlook=outlook))
         if progress_workbook is not None:
             strategy = read_progress_workbook(progress_workbook).strategy
             evaluation = evaluate_strategy(strategy, get_scheme("standard"))

@@ -10,6 +10,7 @@ from matplotlib.figure import Figure
 from sousei.japanese import format_fiscal_year
 from sousei.reports.charts import Chart, color, render
 from sousei.reports.html import Document, Section
+from sousei.reports.kpi_comments import comments_section
 from sousei.reports.kpi_tables import (
     numerical_targets_table,
     progress_table,
@@ -19,7 +20,8 @@ from sousei.reports.kpi_tables import (
 from sousei.reports.pdf import PdfPrinter
 from sousei.reports.table import ReportTable
 from sousei.reports.vision import ReportFiles, write_document
-from sousei.strategy import Project, StrategyEvaluation
+from sousei.reports.vision_outlook import PopulationTarget
+from sousei.strategy import CommitteeComment, Project, StrategyEvaluation
 
 
 def achievement_chart(evaluation: StrategyEvaluation) -> Chart:
@@ -54,7 +56,9 @@ def achievement_chart(evaluation: StrategyEvaluation) -> Chart:
     return render("KPI評価", "基本目標別のKPI評価", draw, size=(7.0, 1.2 + 0.6 * len(names)))
 
 
-def _overview(evaluation: StrategyEvaluation) -> tuple[str, ...]:
+def _overview(
+    evaluation: StrategyEvaluation, target: PopulationTarget | None = None
+) -> tuple[str, ...]:
     total = evaluation.total
     scheme = evaluation.scheme
     counts = "、".join(f"{s}が{total.counts[s]}件" for s in scheme.symbols)
@@ -64,10 +68,17 @@ def _overview(evaluation: StrategyEvaluation) -> tuple[str, ...]:
     )
     if total.pending:
         text += f"このほか{total.pending}件は{scheme.pending_label}です。"
-    return (text,)
+    return (text,) if target is None else (text, target.sentence())
 
 
-def kpi_document(evaluation: StrategyEvaluation, projects: Sequence[Project] = ()) -> Document:
+def kpi_document(
+    evaluation: StrategyEvaluation,
+    projects: Sequence[Project] = (),
+    comments: Sequence[CommitteeComment] = (),
+    target: PopulationTarget | None = None,
+) -> Document:
+    """Summary (with the vision's target population when given), progress, project sheets and
+    the committee's comments, in the order the verification report prints them."""
     strategy = evaluation.strategy
     summary_blocks: list[ReportTable | Chart] = [
         summary_table(evaluation),
@@ -77,7 +88,9 @@ def kpi_document(evaluation: StrategyEvaluation, projects: Sequence[Project] = (
     if numerical is not None:
         summary_blocks.append(numerical)
     sections = [
-        Section("summary", "基本目標の達成状況", _overview(evaluation), tuple(summary_blocks)),
+        Section(
+            "summary", "基本目標の達成状況", _overview(evaluation, target), tuple(summary_blocks)
+        ),
         Section(
             "progress", "事業一覧(KPIの進捗)", (), (progress_table(evaluation),), landscape=True
         ),
@@ -85,6 +98,9 @@ def kpi_document(evaluation: StrategyEvaluation, projects: Sequence[Project] = (
     if projects:
         tables = tuple(project_table(p, i) for i, p in enumerate(projects, start=1))
         sections.append(Section("projects", "連携事業の事業シート", (), tables))
+    opinions = comments_section(comments, strategy)
+    if opinions is not None:
+        sections.append(opinions)
     period = f"{format_fiscal_year(strategy.plan_start)}～{format_fiscal_year(strategy.plan_end)}"
     subtitle = f"計画期間 {period}・{format_fiscal_year(evaluation.as_of)}時点の評価"
     return Document(f"{strategy.name} 効果検証報告書", subtitle, tuple(sections))
@@ -96,8 +112,10 @@ def write_kpi_report(
     projects: Sequence[Project] = (),
     printer: PdfPrinter | None = None,
     pdf: bool = True,
+    comments: Sequence[CommitteeComment] = (),
+    target: PopulationTarget | None = None,
 ) -> ReportFiles:
-    document = kpi_document(evaluation, projects)
+    document = kpi_document(evaluation, projects, comments, target)
     stem = f"効果検証_{format_fiscal_year(evaluation.as_of)}"
     if printer is None and pdf:
         with PdfPrinter() as own:

@@ -1,7 +1,8 @@
 """HTML reports printed to A4 PDF by headless Chromium (Debian's package, through Playwright).
 
-Chromium lays out Japanese with the system's Noto Sans CJK and embeds the subset it used, adds
-page numbers in the footer and writes the PDF outline (bookmarks) from the headings. One browser
+Chromium lays out Japanese with IPAexGothic and embeds the subset it used, adds page numbers
+in the footer and writes the PDF outline (bookmarks) from the headings; the contents get their
+page numbers from a second print (:mod:`sousei.reports.pdf_toc`). One browser
 serves a whole batch: :class:`PdfPrinter` is opened once and prints report after report.
 """
 
@@ -11,10 +12,14 @@ import os
 import shutil
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
+from functools import cache
+from html import escape
 from pathlib import Path
 from types import TracebackType
 
 import matplotlib_fontja
+
+from sousei.reports.pdf_toc import ENTRIES_JS, FILL_JS, number_contents
 
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "chrome")
 CHROMIUM_ARGS = [
@@ -78,7 +83,8 @@ class PdfPrinter:
         self._playwright = sync_playwright().start()
         try:
             self._browser = self._playwright.chromium.launch(
-                executable_path=executable, headless=True, args=CHROMIUM_ARGS
+                executable_path=executable, headless=True, args=CHROMIUM_ARGS,
+                env={**os.environ, "FONTCONFIG_FILE": str(_fontconfig_file())},
             )
         except Exception:
             self._playwright.stop()
@@ -117,20 +123,46 @@ class PdfPrinter:
             page.goto(f"{ORIGIN}/report.html", wait_until="load")
             page.evaluate("document.fonts.ready.then(() => true)")
             page.emulate_media(media="print")
-            data = page.pdf(
-                format="A4",
-                prefer_css_page_size=True,
-                print_background=True,
-                display_header_footer=True,
-                header_template="<span></span>",
-                footer_template=FOOTER,
-                margin=MARGIN,
-                outline=True,
-                tagged=True,
+            def pdf() -> bytes:
+                return page.pdf(
+                    format="A4",
+                    prefer_css_page_size=True,
+                    print_background=True,
+                    display_header_footer=True,
+                    header_template="<span></span>",
+                    footer_template=FOOTER,
+                    margin=MARGIN,
+                    outline=True,
+                    tagged=True,
+                )
+
+            entries = [tuple(entry) for entry in page.evaluate(ENTRIES_JS)]
+            data = number_contents(
+                pdf(), entries, lambda pages: page.evaluate(FILL_JS, pages), pdf
             )
         finally:
             page.close()
         return data
+
+
+@cache
+def _fontconfig_file() -> Path:
+    """A fontconfig file adding IPAexGothic's folder to the system fonts, so Chromium finds the
+    font locally (``local()`` in report.css): handing 6 MB of font through Playwright's route
+    to every page took seconds per report."""
+    folder = Path(tempfile.mkdtemp(prefix="sousei-fonts-"))
+    font_dir = Path(matplotlib_fontja.get_font_ttf_path()).parent
+    path = folder / "fonts.conf"
+    path.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
+        "<fontconfig>\n"
+        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+        f"  <dir>{escape(str(font_dir))}</dir>\n"
+        f"  <cachedir>{escape(str(folder / 'cache'))}</cachedir>\n"
+        "</fontconfig>\n",
+        encoding="utf-8",
+    )
+    return path
 
 
 def _serve(html: str):

@@ -22,6 +22,7 @@ EXCEL_FORMATS: dict[str, str] = {
     "percent0": '0"%"',
     "ratio": "0.00",
     "year": "0",
+    "date": "yyyy/m/d",
     "text": "@",
 }
 
@@ -82,6 +83,8 @@ def display(value: object, fmt: str) -> str:
         return "" if fmt == "text" else "—"
     if isinstance(value, str) or fmt == "text":
         return str(value)
+    if fmt == "date":  # a datetime.date: 2025/3/10, as Excel prints yyyy/m/d
+        return f"{value.year}/{value.month}/{value.day}"  # type: ignore[attr-defined]
     number = float(value)  # type: ignore[arg-type]
     if number != number:  # NaN
         return "—"

@@ -3,6 +3,7 @@ PDF and chart files into one directory."""
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from sousei.reports.vision_charts import (
 )
 from sousei.reports.vision_data import VisionData
 from sousei.reports.vision_migration import current_state_blocks
+from sousei.reports.vision_outlook import VisionOutlook, outlook_section
 from sousei.reports.vision_tables import (
     census_table,
     projection_table,
@@ -41,9 +43,12 @@ class ReportFiles:
     charts: tuple[Path, ...]
 
 
-def vision_document(data: VisionData, areas: AreaTables | None = None) -> Document:
+def vision_document(
+    data: VisionData, areas: AreaTables | None = None, outlook: VisionOutlook | None = None
+) -> Document:
     """The chapter's sections in print order; each table also becomes an XLSX sheet.
-    ``areas`` adds the moves and foreign-resident sections after the current state."""
+    ``areas`` adds the moves and foreign-resident sections after the current state;
+    ``outlook``, the 将来展望 the municipality chose, adds its section after the simulation."""
     first, last = data.years[0], data.years[-1]
     census_first, census_last = data.census_years[0], data.census_years[-1]
     sections = (
@@ -82,6 +87,9 @@ def vision_document(data: VisionData, areas: AreaTables | None = None) -> Docume
     )
     after = next(i for i, s in enumerate(sections) if s.key == "current") + 1
     sections = (*sections[:after], *area_sections(data.code, data.name, areas), *sections[after:])
+    if outlook is not None:
+        at = next(i for i, s in enumerate(sections) if s.key == "simulation") + 1
+        sections = (*sections[:at], outlook_section(data, outlook), *sections[at:])
     source = ASSUMPTION_LABELS[data.request.assumptions]
     subtitle = f"{data.name}({data.code}) 将来人口推計 {first}～{last}年・仮定値: {source}"
     return Document(f"{data.name} 人口ビジョン", subtitle, sections)
@@ -98,25 +106,41 @@ def charts_of(document: Document) -> list[Chart]:
 def write_document(
     document: Document, out_dir: Path, stem: str, printer: PdfPrinter | None
 ) -> ReportFiles:
-    """XLSX, HTML, PDF (when a printer is given) and the chart PNG/SVG files into ``out_dir``."""
+    """XLSX, HTML, PDF (when a printer is given) and the chart PNG/SVG files into ``out_dir``.
+
+    The chart files are drawn on a second thread while Chromium prints: the print is another
+    process, so on two cores the SVGs (the slowest part in Python) cost no extra wall time. The
+    PNGs are drawn before, by the HTML, so the two threads never draw the same figure.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     xlsx = write_workbook(tables_of(document), out_dir / f"{stem}.xlsx")
     html = render_document(document)
     html_path = out_dir / f"{stem}.html"
     html_path.write_text(html, encoding="utf-8")
-    pdf = printer.print(html, out_dir / f"{stem}.pdf") if printer is not None else None
-    charts: list[Path] = []
-    for chart in charts_of(document):
-        charts += chart.write(out_dir / "charts")
-    return ReportFiles(xlsx, html_path, pdf, tuple(charts))
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sousei-charts") as pool:
+        chart_files = pool.submit(_write_charts, charts_of(document), out_dir / "charts")
+        pdf = printer.print(html, out_dir / f"{stem}.pdf") if printer is not None else None
+        charts = chart_files.result()
+    return ReportFiles(xlsx, html_path, pdf, charts)
+
+
+def _write_charts(charts: list[Chart], folder: Path) -> tuple[Path, ...]:
+    paths: list[Path] = []
+    for chart in charts:
+        paths += chart.write(folder)
+    return tuple(paths)
 
 
 def write_vision_report(
-    data: VisionData, out_dir: str | Path, printer: PdfPrinter | None = None, pdf: bool = True,
+    data: VisionData,
+    out_dir: str | Path,
+    printer: PdfPrinter | None = None,
+    pdf: bool = True,
     areas: AreaTables | None = None,
+    outlook: VisionOutlook | None = None,
 ) -> ReportFiles:
     """One municipality's report; opens a browser of its own when ``pdf`` and none is given."""
-    document = vision_document(data, areas)
+    document = vision_document(data, areas, outlook)
     stem = f"人口ビジョン_{data.name}"
     if printer is None and pdf:
         with PdfPrinter() as own:

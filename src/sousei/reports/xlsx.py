@@ -8,6 +8,7 @@ become merged ranges exactly where the printed tables merge them.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -46,7 +47,7 @@ def _fill(target, cell: Cell, header: bool) -> None:
     if isinstance(value, float) and value != value:
         value = None
     target.value = value
-    numeric = isinstance(value, int | float) and not isinstance(value, bool)
+    numeric = isinstance(value, int | float | date) and not isinstance(value, bool)
     if numeric:
         target.number_format = EXCEL_FORMATS[cell.fmt]
     if header:

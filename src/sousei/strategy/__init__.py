@@ -1,5 +1,6 @@
 """Strategy core (pure): goals, measures, projects, KPIs, targets, grading, summaries."""
 
+from sousei.strategy.comments import COMMITTEE_SECTORS, CommitteeComment
 from sousei.strategy.evaluation import Evaluation, Status, achievement_rate, evaluate_kpi
 from sousei.strategy.grading import SCHEMES, GradeLevel, GradingScheme, get_scheme
 from sousei.strategy.model import (
@@ -23,6 +24,7 @@ from sousei.strategy.summary import GradeSummary, StrategyEvaluation, evaluate_s
 from sousei.strategy.targets import TargetReading, read_target
 
 __all__ = [
+    "COMMITTEE_SECTORS",
     "KPI",
     "SCHEMES",
     "Actual",
@@ -30,6 +32,7 @@ __all__ = [
     "Aggregation",
     "BasicGoal",
     "Budget",
+    "CommitteeComment",
     "Direction",
     "Evaluation",
     "GradeLevel",

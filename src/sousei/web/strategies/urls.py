@@ -4,6 +4,7 @@ from django.urls import path
 
 from sousei.web.strategies.views import (
     comments,
+    downloads,
     entry,
     evaluation,
     goal,
@@ -26,6 +27,8 @@ urlpatterns = [
          name="download_progress"),
     path("strategies/<int:pk>/workbook/template.xlsx", workbook.download_template,
          name="download_template"),
+    path("strategies/<int:pk>/report.<str:fmt>", downloads.strategy_report_download,
+         name="report"),
     path("snapshots/<int:pk>/", evaluation.snapshot_detail, name="snapshot"),
     path("goals/<int:pk>/", goal.goal_dashboard, name="goal"),
     path("projects/<int:pk>/", project.project_detail, name="project"),

@@ -27,8 +27,21 @@ def lines_svg(
     top = max(known, default=1.0) or (0.0 if bottom < 0 else 1.0)
     span = (top - bottom) or 1.0
 
+    numeric = bool(years) and all(isinstance(year, int) for year in years)
+    if numeric:  # a series with yearly points after 5-yearly ones keeps the time scale
+        first, last = years[0], years[-1]
+        share = [(year - first) / ((last - first) or 1) for year in years]
+    else:
+        share = [i / max(len(years) - 1, 1) for i in range(len(years))]
+
     def x(i: int) -> float:
-        return PAD + i * (WIDTH - 2 * PAD) / max(len(years) - 1, 1)
+        return PAD + share[i] * (WIDTH - 2 * PAD)
+
+    if numeric:
+        step = 10 if years[-1] - years[0] > 30 else 5
+        shown = [i for i, year in enumerate(years) if year % step == 0]
+    else:
+        shown = [i for i in range(len(years)) if i % every == 0]
 
     def y(v: float) -> float:
         return HEIGHT - PAD - (v - bottom) / span * (HEIGHT - 2 * PAD)
@@ -45,8 +58,12 @@ def lines_svg(
             '<polyline fill="none" stroke="{}" stroke-width="2" points="{}"><title>{}</title>'
             "</polyline>", colour, points, name))
     ticks = format_html_join("", '<text x="{}" y="{}" font-size="10" text-anchor="middle">{}</text>',
-                             ((f"{x(i):.1f}", HEIGHT - PAD + 14, year)
-                              for i, year in enumerate(years) if i % every == 0))
+                             ((f"{x(i):.1f}", HEIGHT - PAD + 14, years[i]) for i in shown))
+    digits = 2 if span < 10 else 0
+    levels = sorted({bottom, 0.0, top} if bottom < 0 else {bottom, (bottom + top) / 2, top})
+    ticks += format_html_join("", '<text x="{}" y="{}" font-size="9" text-anchor="end">{}</text>',
+                              ((PAD - 4, f"{y(v) + 3:.1f}", format_number(v, digits))
+                               for v in levels))
     legend = format_html_join("", '<text x="{}" y="{}" font-size="11" fill="{}">{}</text>',
                               ((PAD + 8, 14 + 13 * k, COLOURS[k % len(COLOURS)], name)
                                for k, name in enumerate(series)))

@@ -64,6 +64,13 @@ def dataset_inputs(dataset: PopulationDataset) -> UserInputs:
     return inputs
 
 
+def splits_nationality(organisation: Organisation) -> bool:
+    """Whether the projection has foreign residents of their own (an upload split by
+    nationality): only then can a foreign-share target act."""
+    dataset = latest_dataset(organisation)
+    return dataset is not None and dataset_inputs(dataset).foreign is not None
+
+
 def project(organisation: Organisation, scenarios: Iterable[Scenario]):
     """(base, run, source text) for the organisation: latest dataset or the shipped census.
 

@@ -31,11 +31,15 @@ TFR_CHANGE_LIMIT = 1.0
 LAST_YEAR = 2100
 
 
+MAX_ROWS = 20  # a posted "mig999999_ages" must not build a million fields
+
+
 def _rows(prefix: str, data: Any, stored: int, minimum: int) -> int:
-    """Rows to offer: every row posted, or the stored entries plus one spare."""
+    """Rows to offer: every row posted, or the stored entries plus one spare (at most
+    MAX_ROWS)."""
     pattern = re.compile(rf"{prefix}(\d+)_")
     posted = [int(m.group(1)) + 1 for key in (data or {}) if (m := pattern.match(key))]
-    return max(minimum, stored + 1, *posted)
+    return min(MAX_ROWS, max(minimum, stored + 1, *posted))
 
 
 class ScenarioForm(forms.Form):
@@ -54,9 +58,10 @@ class ScenarioForm(forms.Form):
     foreign_year = forms.IntegerField(label="目標年", required=False)
 
     def __init__(self, *args: Any, base_year: int = 2015, stored: dict | None = None,
-                 **kwargs: Any) -> None:
+                 foreign_split: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.base_year = base_year
+        self.foreign_split = foreign_split
         stored = stored or {}
         points = stored.get("tfr", {}).get("points", {})
         self.point_rows = _rows("tfr_pt", self.data, len(points), TFR_POINT_ROWS)
@@ -90,10 +95,13 @@ class ScenarioForm(forms.Form):
             return False
         return data.get(field) is not None
 
-    def _year(self, data: dict, field: str, after: int | None = None) -> None:
-        year, after = data.get(field), after if after is not None else self.base_year
-        if year is not None and not after < year <= LAST_YEAR:
-            self.add_error(field, f"{format_year_prose(after)}より後、"
+    def _year(self, data: dict, field: str, from_base: bool = False) -> None:
+        """Target years come after the base year; a start year may be the base year itself."""
+        year, base = data.get(field), self.base_year
+        first = base if from_base else base + 1
+        if year is not None and not first <= year <= LAST_YEAR:
+            since = "以降" if from_base else "より後"
+            self.add_error(field, f"{format_year_prose(base)}{since}、"
                                   f"{format_year_prose(LAST_YEAR)}までの年にしてください")
 
     def _tfr(self, data: dict, field: str) -> None:
@@ -147,7 +155,7 @@ class ScenarioForm(forms.Form):
                     age_range(data[ages])
                 except ValueError as error:
                     self.add_error(ages, str(error))
-            self._year(data, f"mig{i}_from", after=self.base_year - 1)
+            self._year(data, f"mig{i}_from", from_base=True)
         if data.get("migration_variant") == "converging":
             fraction = self._needs(data, "conv_fraction", "収束後の割合")
             if fraction and not 0 <= data["conv_fraction"] <= 1:
@@ -157,6 +165,10 @@ class ScenarioForm(forms.Form):
 
     def _check_foreign(self, data: dict) -> None:
         if data.get("foreign_share") is None:
+            return
+        if not self.foreign_split:
+            self.add_error("foreign_share", "外国人比率の目標は、日本人・外国人に分かれた人口"
+                                            "データを登録したときに使えます")
             return
         if not 0 <= data["foreign_share"] < 100:
             self.add_error("foreign_share", "外国人比率は0以上100未満(%)で入力してください")

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from sousei.web.accounts.access import allows, get_for_user, membership_for
+from sousei.web.accounts.models import Role
 from sousei.web.strategies.evaluation import evaluate
 from sousei.web.strategies.forms import CommentForm
 from sousei.web.strategies.models import BasicGoal
@@ -25,5 +26,6 @@ def goal_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         "goal": goal, "strategy": goal.strategy, "result": result, "live": True,
         "comments": goal.comments.select_related("author"),
         "can_comment": allows(membership, goal, "comment"),
+        "can_download": membership is not None and membership.role != Role.VIEWER,
         "comment_form": CommentForm(),
     })

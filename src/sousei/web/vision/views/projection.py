@@ -16,26 +16,29 @@ from sousei.vision.areas import data_codes
 from sousei.vision.inputs import ipss_path
 from sousei.web.strategies.versioning import StaleEditError, create_audited, save_versioned
 from sousei.web.vision.access import can_write, organisation_for
+from sousei.web.vision.charts import lines_svg
 from sousei.web.vision.compute import COMBINED, Comparison, comparison_context
 from sousei.web.vision.data import latest_dataset
 from sousei.web.vision.models import VisionChoice
 
+IPSS_LABEL = "社人研推計(平成30年推計)"
 
-def ipss_rows(comparison: Comparison | None) -> tuple[list[int], list[str]]:
+
+def ipss_totals(comparison: Comparison | None) -> dict[int, float]:
     """IPSS 2018 total population per year for the area shown: one member, or the sum of
     every area when IPSS has them all (nothing when it lacks one: a partial sum misleads)."""
     if comparison is None:
-        return [], []
+        return {}
     shown = [value for value, _ in comparison.areas if value != COMBINED]
     areas = shown if comparison.area == COMBINED else [comparison.area]
     try:
         years, path = ipss_path(data_codes(areas))
     except (AreaCodeError, KeyError, ValueError):
-        return [], []
+        return {}
     if path.shape[1] != len(areas):
-        return [], []
+        return {}
     totals = path.sum(axis=tuple(range(1, path.ndim)))
-    return list(years), [format_number(float(v)) for v in totals]
+    return {int(year): float(total) for year, total in zip(years, totals, strict=True)}
 
 
 @login_required
@@ -44,12 +47,16 @@ def projection_page(request: HttpRequest, pk: int) -> HttpResponse:
     saved = list(organisation.scenarios.all())
     context = comparison_context(organisation, [scenario_from_mapping(s.mapping) for s in saved],
                                  request.GET.get("area"))
-    ipss_years, ipss_totals = ipss_rows(context["comparison"])
+    ipss = ipss_totals(context["comparison"])
+    if ipss:  # the IPSS line next to the scenarios' (IPSS ends in 2045)
+        result = context["comparison"]
+        context["chart"] = lines_svg(result.years, {
+            **result.totals, IPSS_LABEL: [ipss.get(year) for year in result.years]})
     choice = VisionChoice.objects.filter(organisation=organisation).first()
     return render(request, "vision/projection.html", {
         **context, "organisation": organisation, "saved": saved, "choice": choice,
         "dataset": latest_dataset(organisation), "can_write": can_write(request, organisation),
-        "ipss_years": ipss_years, "ipss_totals": ipss_totals,
+        "ipss_years": list(ipss), "ipss_totals": [format_number(v) for v in ipss.values()],
     })
 
 

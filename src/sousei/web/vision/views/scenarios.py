@@ -14,7 +14,7 @@ from sousei.io.scenario_writer import scenario_to_toml
 from sousei.web.accounts.access import get_for_user
 from sousei.web.strategies.versioning import StaleEditError, create_audited, save_versioned
 from sousei.web.vision.access import organisation_for
-from sousei.web.vision.compute import base_year_for, comparison_context
+from sousei.web.vision.compute import base_year_for, comparison_context, splits_nationality
 from sousei.web.vision.forms import ScenarioForm, initial_from_mapping
 from sousei.web.vision.models import SavedScenario
 
@@ -49,7 +49,7 @@ def _form(organisation, editing: SavedScenario | None, data=None) -> ScenarioFor
     initial = initial_from_mapping(stored) if stored else {"migration_variant": "net_rates",
                                                           "conv_fraction": 0.5}
     return ScenarioForm(data, initial=initial, base_year=base_year_for(organisation),
-                        stored=stored)
+                        stored=stored, foreign_split=splits_nationality(organisation))
 
 
 def _save(request, organisation, editing: SavedScenario | None) -> HttpResponse:
@@ -92,7 +92,8 @@ def edit_scenario(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def preview(request: HttpRequest, pk: int) -> HttpResponse:
-    """The comparison partial for the form as it stands (htmx, on every field change)."""
+    """The comparison partial for the form as it stands (htmx, on every field change), with
+    every field's messages as out-of-band swaps so they appear on the field while typing."""
     organisation = organisation_for(request, pk, need="write")
     editing = None
     if request.POST.get("scenario_pk"):
@@ -105,7 +106,8 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         errors = form.errors
     context = comparison_context(organisation, scenarios, request.POST.get("area"))
-    return render(request, "vision/_comparison.html", {**context, "errors": errors})
+    # The comparison, and each field's errors (set or cleared) swapped in next to the field.
+    return render(request, "vision/_preview.html", {**context, "errors": errors, "form": form})
 
 
 @login_required
