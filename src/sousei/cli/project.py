@@ -46,8 +46,8 @@ def project(
     population: Path | None = typer.Option(
         None,
         "--population",
-        help="基準人口のファイル (縦長形式、または住民基本台帳の年齢別人口表 CSV/XLSX。"
-        "年齢別人口表は --area で地域を指定)。日本人・外国人に分かれていれば別々に推計",
+        help="基準人口のファイル (縦長形式、住民基本台帳の年齢別人口表、e-Stat の国勢調査の表 "
+        "CSV/XLSX。年齢別人口表は --area で地域を指定)。日本人・外国人に分かれていれば別々に推計",
     ),
     to_year: int = typer.Option(2060, "--to", help="推計の終了年(5年刻み)"),
     scenario: list[Path] = typer.Option(

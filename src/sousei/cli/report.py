@@ -55,7 +55,7 @@ def vision_command(
     moves: Path | None = typer.Option(None, "--moves", help="転入元・転出先別の移動(CSV/XLSX)"),
     foreign: Path | None = typer.Option(None, "--foreign", help="国籍・在留資格別の在留外国人(CSV/XLSX)"),
     population: Path | None = typer.Option(
-        None, "--population", help="基準人口のファイル (長形式、または住基の年齢別人口表 CSV/XLSX)"
+        None, "--population", help="基準人口のファイル (縦長形式、住基の年齢別人口表、e-Stat の国勢調査の表 CSV/XLSX)"
     ),
     vital: Path | None = typer.Option(
         None, "--vital", help="人口動態のファイル (年・出生・死亡・転入・転出の CSV)"

@@ -88,7 +88,7 @@ class _Column:
     nationality: str
 
 
-def _read_grid(path: Path, sheet: str | None) -> tuple[list[list[str]], str | None]:
+def read_grid(path: Path, sheet: str | None) -> tuple[list[list[str]], str | None]:
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         try:
@@ -211,7 +211,7 @@ def read_age_table(
     path = Path(path)
     if not path.is_file():
         raise InputError("ファイルが見つかりません", path.name)
-    grid, sheet_name = _read_grid(path, sheet)
+    grid, sheet_name = read_grid(path, sheet)
     try:
         age_col, first = _age_column(grid)
         columns = _columns(grid, age_col, first)

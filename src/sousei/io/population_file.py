@@ -1,8 +1,10 @@
-"""One door for a user's population file: the long layout, or a wide 年齢別人口表.
+"""One door for a user's population file: the long layout, a census table or a 年齢別人口表.
 
-The long layout carries its own area codes and years; a wide table is one area at one date,
-so it needs the area code (and the year when its title does not say it). Which one a file is
-is read from its first row, so users do not have to pick a format they may not know the name of.
+The long layout carries its own area codes and years, and so do census tables (an e-Stat
+download with its metadata rows, or the ecitizen table wide by year); a wide 住基 table is one
+area at one date, so it needs the area code (and the year when its title does not say it).
+Which one a file is is read from its header, so users do not have to pick a format they may not
+know the name of.
 """
 
 from __future__ import annotations
@@ -16,14 +18,20 @@ import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from sousei.io.age_table import read_age_table
+from sousei.io.age_table import read_age_table, read_grid
+from sousei.io.census import read_census
+from sousei.io.census_checks import allocate_unknown
+from sousei.io.census_table import find_header, one_area, read_census_grid
 from sousei.io.errors import InputError
+from sousei.io.layout import canonical
 from sousei.io.long_format import read_long
 from sousei.io.validate import rename_headers
 
 # Columns only the long layout has: a file naming two of them is a long file, and a long
 # file with one column misspelt gets the long reader's "column missing" error, not a guess.
 LONG_MARKERS = {"area_code", "nationality", "age_start", "age_span", "value"}
+# The ecitizen census table (code, sex, age_group, y1980 ... y2015), as sousei ships it.
+ECITIZEN_MARKERS = {"code", "sex", "age_group"}
 
 
 def _first_row(path: Path, sheet: str | None) -> list[str]:
@@ -62,9 +70,29 @@ def read_population(
     path = Path(path)
     if not path.is_file():
         raise InputError("ファイルが見つかりません", path.name)
-    if is_long_layout(path, sheet):
+    first = _first_row(path, sheet)
+    if len(set(rename_headers(first)) & LONG_MARKERS) >= 2:
         return read_long(path, sheet)
+    if {c.strip() for c in first} >= ECITIZEN_MARKERS:
+        return _read_ecitizen(path, area_code)
+    grid, sheet_name = read_grid(path, sheet)
+    header = find_header(grid)
+    if header is not None:
+        return read_census_grid(grid, header, path.name, sheet_name, area_code, year)
     if area_code is None:
         raise InputError("年齢別人口表 (横長の表) には地域コードの指定が必要です "
                          "(縦長形式なら地域コードの列を設けてください)", path.name)
     return read_age_table(path, area_code, year, sheet)
+
+
+def _read_ecitizen(path: Path, area_code: str | None) -> pd.DataFrame:
+    """The shipped census layout, 年齢不詳 allocated as for an e-Stat table."""
+    if path.suffix.lower() not in (".csv", ".txt"):
+        raise InputError("国勢調査の表 (code, sex, age_group, y1980 …) は CSV にしてください",
+                         path.name)
+    try:
+        tables = read_census(path, path.name)
+    except (ValueError, KeyError) as error:
+        raise InputError(f"国勢調査の表として読めません ({error})", path.name) from None
+    frame = allocate_unknown(tables.population, tables.age_unknown)
+    return canonical(one_area(frame, area_code))

@@ -1,7 +1,7 @@
 """The organisation's population data: validating uploads and loading the latest dataset.
 
 Uploads are read with the CLI's reader (`read_population`: the long layout or a wide
-年齢別人口表 of one area), checked against the organisation's
+年齢別人口表 of one area, or a census table from e-Stat), checked against the organisation's
 areas and projected once before anything is stored, so a file that is saved can always be
 projected. The parsed table of a stored dataset is cached by primary key (rows never change).
 """
