@@ -64,12 +64,16 @@ def lines_svg(
     ticks += format_html_join("", '<text x="{}" y="{}" font-size="9" text-anchor="end">{}</text>',
                               ((PAD - 4, f"{y(v) + 3:.1f}", format_number(v, digits))
                                for v in levels))
-    legend = format_html_join("", '<text x="{}" y="{}" font-size="11" fill="{}">{}</text>',
-                              ((PAD + 8, 14 + 13 * k, COLOURS[k % len(COLOURS)], name)
+    # The legend sits under the axis, four entries a row, so it never covers a line.
+    per_row, rows = 4, (len(series) + 3) // 4
+    legend = format_html_join("", '<text x="{}" y="{}" font-size="11" fill="{}">━ {}</text>',
+                              ((PAD + (k % per_row) * (WIDTH - 2 * PAD) / per_row,
+                                HEIGHT + 4 + 14 * (k // per_row), COLOURS[k % len(COLOURS)], name)
                                for k, name in enumerate(series)))
+    height = HEIGHT + 8 + 14 * rows
     return format_html('<svg role="img" aria-label="{}" width="{}" height="{}" '
-                       'viewBox="0 0 {} {}"><title>{}</title>{}{}{}</svg>', label, WIDTH, HEIGHT,
-                       WIDTH, HEIGHT, label, mark_safe("".join(paths)), ticks, legend)
+                       'viewBox="0 0 {} {}"><title>{}</title>{}{}{}</svg>', label, WIDTH, height,
+                       WIDTH, height, label, mark_safe("".join(paths)), ticks, legend)
 
 
 def pyramid_svg(rows: list[dict]) -> SafeString:
