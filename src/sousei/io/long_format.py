@@ -22,6 +22,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from sousei.io.errors import InputError
 from sousei.io.layout import COLUMNS, canonical
+from sousei.io.upload_table import cell_text
 from sousei.io.validate import Where, parse_long, rename_headers
 
 DEFAULT_SHEET = "人口"
@@ -144,14 +145,6 @@ def write_long_xlsx(frame: pd.DataFrame, path: str | Path, sheet: str = DEFAULT_
         book.save(temporary)
 
 
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
 def read_long_xlsx(path: str | Path, sheet: str | None = None) -> pd.DataFrame:
     """Read and validate the long format from a sheet (the first one unless named); the
     header must be on row 1, and errors name the sheet, row and column letter."""
@@ -166,7 +159,7 @@ def read_long_xlsx(path: str | Path, sheet: str | None = None) -> pd.DataFrame:
             names = "、".join(book.sheetnames)
             raise InputError(f"シート {sheet} がありません (あるシート: {names})", path.name)
         worksheet = book[sheet] if sheet is not None else book.worksheets[0]
-        cells = [[_cell_text(v) for v in row] for row in worksheet.iter_rows(values_only=True)]
+        cells = [[cell_text(v) for v in row] for row in worksheet.iter_rows(values_only=True)]
     finally:
         book.close()
     name = worksheet.title

@@ -13,17 +13,15 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
 from sousei.demography.ages import AGE_STEP, OPEN_AGE
 from sousei.io.errors import InputError
+from sousei.io.upload_table import xlsx_cells
 from sousei.io.validate import (
     SEX_ALIASES,
     Where,
@@ -58,33 +56,12 @@ def _decode(data: bytes) -> str:
         return data.decode("cp932")  # Excel's CSV on Japanese Windows
 
 
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _xlsx_cells(data: bytes, file: str) -> tuple[list[list[str]], str]:
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError) as error:
-        raise InputError("Excel ブック (.xlsx) として読めません", file) from error
-    try:
-        sheet = book.worksheets[0]
-        cells = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-        return cells, sheet.title
-    finally:
-        book.close()
-
-
 def _raw(data: bytes, file: str) -> tuple[pd.DataFrame, Where]:
     """Every cell as text with the row numbers and column labels an editor shows."""
     suffix = Path(file).suffix.lower()
     sheet = None
     if suffix in (".xlsx", ".xlsm"):
-        cells, sheet = _xlsx_cells(data, file)
+        cells, sheet = xlsx_cells(data, file)
     elif suffix in (".csv", ".txt"):
         cells = [[c.strip() for c in row] for row in csv.reader(io.StringIO(_decode(data)))]
     else:

@@ -33,7 +33,8 @@ def _first(mask: pd.Series | np.ndarray) -> int:
     return int(np.flatnonzero(np.asarray(mask))[0])
 
 
-def _cell_text(value: object) -> str:
+def cell_text(value: object) -> str:
+    """A spreadsheet cell as the text a user typed (an integral float without ``.0``)."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -41,14 +42,14 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def _xlsx_cells(data: bytes, file: str) -> tuple[list[list[str]], str]:
+def xlsx_cells(data: bytes, file: str) -> tuple[list[list[str]], str]:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as error:
         raise InputError("Excel ブック (.xlsx) として読めません", file) from error
     try:
         sheet = book.worksheets[0]
-        cells = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        cells = [[cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
         return cells, sheet.title
     finally:
         book.close()
@@ -76,7 +77,7 @@ def read_text_table(data: bytes, file: str, aliases: dict[str, str],
     is_xlsx = data[:4] == b"PK\x03\x04" or Path(file).suffix.lower() in (".xlsx", ".xlsm")
     sheet = None
     if is_xlsx:
-        cells, sheet = _xlsx_cells(data, file)
+        cells, sheet = xlsx_cells(data, file)
         if not cells:
             raise InputError("シートが空です", file, sheet, 1)
         headers = [_header(h, aliases) for h in cells[0]]

@@ -104,6 +104,16 @@ def pyramid_svg(rows: list[dict]) -> SafeString:
                        '</title>{}</svg>', WIDTH, height, WIDTH, height, mark_safe("".join(parts)))
 
 
+def _bars_svg(label: str, parts: list[str], names: list[str]) -> SafeString:
+    """The frame of a bar chart: its accessible name and a legend of filled squares on top."""
+    legend = format_html_join("", '<text x="{}" y="{}" font-size="11" fill="{}">■ {}</text>',
+                              ((PAD + 8 + 150 * k, 14, OKABE_ITO[(k + 5) % len(OKABE_ITO)], name)
+                               for k, name in enumerate(names)))
+    return format_html('<svg role="img" aria-label="{}" width="{}" height="{}" '
+                       'viewBox="0 0 {} {}"><title>{}</title>{}{}</svg>', label, WIDTH, HEIGHT,
+                       WIDTH, HEIGHT, label, mark_safe("".join(parts)), legend)
+
+
 def stacked_bars_svg(labels: list[str], series: dict[str, list[float]], label: str) -> SafeString:
     """One bar per label with the series stacked (e.g. three age groups per census year)."""
     totals = [sum(vs[i] for vs in series.values()) for i in range(len(labels))]
@@ -122,12 +132,7 @@ def stacked_bars_svg(labels: list[str], series: dict[str, list[float]], label: s
                 format_number(values[i])))
         parts.append(format_html('<text x="{}" y="{}" font-size="10" text-anchor="middle">{}</text>',
                                  f"{PAD + (i + 0.5) * step:.1f}", HEIGHT - PAD + 14, name))
-    legend = format_html_join("", '<text x="{}" y="{}" font-size="11" fill="{}">■ {}</text>',
-                              ((PAD + 8 + 150 * k, 14, OKABE_ITO[(k + 5) % len(OKABE_ITO)], key)
-                               for k, key in enumerate(series)))
-    return format_html('<svg role="img" aria-label="{}" width="{}" height="{}" '
-                       'viewBox="0 0 {} {}"><title>{}</title>{}{}</svg>', label, WIDTH, HEIGHT,
-                       WIDTH, HEIGHT, label, mark_safe("".join(parts)), legend)
+    return _bars_svg(label, parts, list(series))
 
 
 def signed_bars_svg(labels: list[str], series: dict[str, list[float]], label: str) -> SafeString:
@@ -157,9 +162,4 @@ def signed_bars_svg(labels: list[str], series: dict[str, list[float]], label: st
             parts.append(format_html(
                 '<text x="{}" y="{}" font-size="10" text-anchor="middle">{}</text>',
                 f"{PAD + (i + 0.5) * step:.1f}", HEIGHT - PAD + 14, name))
-    legend = format_html_join("", '<text x="{}" y="{}" font-size="11" fill="{}">■ {}</text>',
-                              ((PAD + 8 + 150 * k, 14, OKABE_ITO[(k + 5) % len(OKABE_ITO)], key)
-                               for k, key in enumerate(series)))
-    return format_html('<svg role="img" aria-label="{}" width="{}" height="{}" '
-                       'viewBox="0 0 {} {}"><title>{}</title>{}{}</svg>', label, WIDTH, HEIGHT,
-                       WIDTH, HEIGHT, label, mark_safe("".join(parts)), legend)
+    return _bars_svg(label, parts, list(series))
