@@ -165,3 +165,17 @@ def test_ipss_figures_are_shown_next_to_the_projection(world, login) -> None:
     assert '<td class="num">339,390</td>' in ipss
     assert ipss.count('<td class="num">') == 7  # 2015-2045
     assert "日本の地域別将来推計人口(平成30年推計)" in body
+
+
+def test_a_share_target_the_data_cannot_carry_is_named_not_hidden(world, login) -> None:
+    """Saved while an upload split nationality, the target outlives it: on census data (no
+    foreign residents of their own) the page says the target is not in the figures."""
+    home = world["home"]
+    SavedScenario.objects.create(organisation=home.organisation, name="多文化共生",
+                                 mapping={"name": "多文化共生", "foreign": {"share": 10.8, "by": 2070}})
+    SavedScenario.objects.create(organisation=home.organisation, name="出生率向上",
+                                 mapping={"name": "出生率向上", "tfr": {"change": 0.1, "by": 2060}})
+    body = login(home.users["viewer"]).get(
+        reverse("vision:projection", args=[home.organisation.pk])).content.decode()
+    assert "シナリオ「多文化共生」の外国人比率の目標は" in body
+    assert "シナリオ「出生率向上」の外国人比率" not in body

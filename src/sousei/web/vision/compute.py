@@ -8,7 +8,7 @@ formatted as the CLI formats it (△ negatives, shares in per cent).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sousei.demography.indicators import INDICATOR_LABELS, SHARE_INDICATORS
 from sousei.demography.scenarios import BASELINE, Scenario
@@ -35,6 +35,7 @@ class Comparison:
     area: str  # the chosen value
     regions: list[tuple[str, list[dict]]]  # (area name, rows of the simulation table) shown
     totals: dict[str, list[float]]  # scenario label -> total population per year (chosen area)
+    notes: list[str] = field(default_factory=list)  # what the figures could not take into account
 
 
 def base_year_for(organisation: Organisation) -> int:
@@ -133,7 +134,18 @@ def comparison(organisation: Organisation, scenarios: Iterable[Scenario],
     totals = {scenario_label(run, k): list(total[k, :, column])
               for k in range(len(run.scenarios))}
     return Comparison(source, list(run.total.years), choices, area,
-                      [(dict(choices)[area], table_rows(run, region))], totals)
+                      [(dict(choices)[area], table_rows(run, region))], totals,
+                      ignored_targets(run))
+
+
+def ignored_targets(run) -> list[str]:
+    """A foreign-share target needs foreign residents of their own (data split by nationality);
+    a scenario saved against split data keeps its target after an upload without the split,
+    and the page must say the target is not in the figures rather than pretend it is."""
+    if run.foreign is not None:
+        return []
+    return [f"シナリオ「{s.name}」の外国人比率の目標は、日本人・外国人別の人口データがないため"
+            "推計に反映されていません" for s in run.scenarios if s.foreign_share is not None]
 
 
 def comparison_context(organisation: Organisation, scenarios: Iterable[Scenario],
