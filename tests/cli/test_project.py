@@ -178,3 +178,11 @@ def test_a_wide_age_table_projects_for_the_named_area(tmp_path) -> None:
                                  ProjectionRequest(("40203",), 2020, 2040))
     final = frame[(frame["year"] == 2040) & (frame["scenario"] == frame["scenario"].iloc[0])]
     assert final["value"].sum() == pytest.approx(run.total.population[0, -1].sum(), abs=1)
+
+
+def test_a_share_target_without_foreign_data_is_named(tmp_path) -> None:
+    scenario = tmp_path / "share.toml"
+    scenario.write_text('name = "多文化共生"\n[foreign]\nshare = 10.8\nby = 2060\n', encoding="utf-8")
+    result = runner.invoke(app, ["project", "--area", "40203", "-s", str(scenario), "--to", "2045"])
+    assert result.exit_code == 0, result.output
+    assert "シナリオ「多文化共生」の外国人比率の目標は" in result.output

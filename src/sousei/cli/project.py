@@ -17,6 +17,7 @@ from sousei.io.population_file import read_population
 from sousei.io.projection_output import write_projection
 from sousei.io.scenario_file import read_scenario
 from sousei.vision.areas import data_codes
+from sousei.vision.notes import ignored_targets
 from sousei.vision.run import ProjectionRequest, run_projection
 from sousei.vision.tables import batch_summary, long_frame, scenario_label, simulation_table
 from sousei.vision.user_data import run_user_projection
@@ -116,6 +117,8 @@ def _report(
     """Summary (several areas), the simulation table (one area, or the sum with ``combined``)
     and the output file."""
     tables: dict[str, pd.DataFrame] = {}
+    for note in ignored_targets(results[0][1]) if results else []:
+        Console(stderr=True).print(f"[yellow]注意:[/] {note}")
     if combined:
         ((base, run),) = results
         tables[f"合計({len(base.regions)}地域)"] = simulation_table(run, None)

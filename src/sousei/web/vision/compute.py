@@ -14,6 +14,7 @@ from sousei.demography.indicators import INDICATOR_LABELS, SHARE_INDICATORS
 from sousei.demography.scenarios import BASELINE, Scenario
 from sousei.io.errors import InputError
 from sousei.japanese import format_number, format_percent
+from sousei.vision.notes import ignored_targets
 from sousei.vision.run import ProjectionRequest, run_projection
 from sousei.vision.tables import run_indicators, scenario_label, simulation_table
 from sousei.vision.user_data import UserInputs, project_user_inputs, user_inputs
@@ -137,15 +138,6 @@ def comparison(organisation: Organisation, scenarios: Iterable[Scenario],
                       [(dict(choices)[area], table_rows(run, region))], totals,
                       ignored_targets(run))
 
-
-def ignored_targets(run) -> list[str]:
-    """A foreign-share target needs foreign residents of their own (data split by nationality);
-    a scenario saved against split data keeps its target after an upload without the split,
-    and the page must say the target is not in the figures rather than pretend it is."""
-    if run.foreign is not None:
-        return []
-    return [f"シナリオ「{s.name}」の外国人比率の目標は、日本人・外国人別の人口データがないため"
-            "推計に反映されていません" for s in run.scenarios if s.foreign_share is not None]
 
 
 def comparison_context(organisation: Organisation, scenarios: Iterable[Scenario],
