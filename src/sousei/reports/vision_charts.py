@@ -22,8 +22,11 @@ GROUPS = (
 
 def age_group_chart(data: VisionData) -> Chart:
     """Stacked bars of the 3 age groups over the census years and the baseline projection."""
-    years = list(data.census_years) + list(data.years[1:])
-    population = np.concatenate([data.census, data.population(0)[1:]])
+    # Projected points after the last census: from 2020 on for a census base of 2015, and the
+    # base year itself when the user's own population starts later (住基 of 2020).
+    after = [i for i, year in enumerate(data.years) if year > data.census_years[-1]]
+    years = list(data.census_years) + [data.years[i] for i in after]
+    population = np.concatenate([data.census, data.population(0)[after]])
     groups = age_group_totals(population)
 
     def draw(figure: Figure) -> None:

@@ -1,0 +1,33 @@
+"""The age-group chart runs from the first census to the end of the projection without a gap."""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from sousei.io.convert import population_to_frame
+from sousei.reports.vision_charts import age_group_chart
+from sousei.reports.vision_data import user_vision_data, vision_data
+from sousei.vision.inputs import census_history
+from sousei.vision.run import ProjectionRequest
+
+
+def _bar_labels(chart) -> list[str]:
+    figure = Figure()
+    chart.draw(figure)
+    return [t.get_text() for t in figure.axes[0].get_xticklabels()]
+
+
+def test_census_base_follows_the_census_years() -> None:
+    (data,) = vision_data(ProjectionRequest(("40212",), 2015, 2030))
+    assert _bar_labels(age_group_chart(data)) == [
+        "1980", "1985", "1990", "1995", "2000", "2005", "2010", "2015", "2020", "2025", "2030"]
+
+
+def test_a_later_own_base_year_is_a_bar_of_its_own() -> None:
+    """A 住基 table of 2020 (here the 2015 census counts of 大川市 dated 2020 and 2015): the
+    chart shows the census to 2015, then 2020 (the user's base), 2025 and 2030."""
+    frame = population_to_frame(census_history(["40212"]).at(2015))
+    frame = pd.concat([frame, frame.assign(year=2020)], ignore_index=True)
+    (data,) = user_vision_data(frame, ProjectionRequest((), 2020, 2030), "住民基本台帳")
+    assert _bar_labels(age_group_chart(data))[-4:] == ["2015", "2020", "2025", "2030"]
