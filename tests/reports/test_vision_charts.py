@@ -31,3 +31,14 @@ def test_a_later_own_base_year_is_a_bar_of_its_own() -> None:
     frame = pd.concat([frame, frame.assign(year=2020)], ignore_index=True)
     (data,) = user_vision_data(frame, ProjectionRequest((), 2020, 2030), "住民基本台帳")
     assert _bar_labels(age_group_chart(data))[-4:] == ["2015", "2020", "2025", "2030"]
+
+
+def test_assumptions_name_the_census_the_rates_come_from() -> None:
+    from sousei.reports.vision_text import assumptions_table
+
+    frame = population_to_frame(census_history(["40212"]).at(2015))
+    frame = pd.concat([frame, frame.assign(year=2020)], ignore_index=True)
+    (data,) = user_vision_data(frame, ProjectionRequest((), 2020, 2030), "住民基本台帳")
+    text = repr(assumptions_table(data))
+    assert "平成22(2010)年～平成27(2015)年の国勢調査人口と生残率" in text
+    assert "令和2(2020)年の人口(利用者のファイル)" in text

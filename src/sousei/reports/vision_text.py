@@ -13,6 +13,7 @@ from sousei.japanese import format_year_prose
 from sousei.reports.table import Cell, ReportTable
 from sousei.reports.vision_data import VisionData
 from sousei.vision.tables import scenario_label
+from sousei.vision.user_data import census_year_for
 
 CENSUS_SOURCE = "総務省統計局「国勢調査」(市区町村別・男女・5歳階級別、1980～2015年)"
 LIFE_TABLE_SOURCE = "Human Mortality Database「Japan, Death rates (1x1)」"
@@ -31,7 +32,10 @@ def format_percent(value: object) -> str:
 
 def _census_rows(data: VisionData) -> list[tuple[str, str, str]]:
     request = data.request
-    start = request.base_year - 5 * request.migration_periods
+    # The rates come from the census known at the base year: a 住基 base of 2020 uses the
+    # 2010→2015 census rates, and the text must name those years, not the base year.
+    known = census_year_for(request.base_year)
+    start = known - 5 * request.migration_periods
     base = (
         ("基準人口", f"{format_year_prose(request.base_year)}の国勢調査人口(年齢不詳を按分)",
          CENSUS_SOURCE)
@@ -43,19 +47,19 @@ def _census_rows(data: VisionData) -> list[tuple[str, str, str]]:
         base,
         (
             "生残率",
-            f"{format_year_prose(request.base_year)}までに得られる全国の生命表から算出し、"
+            f"{format_year_prose(known)}までに得られる全国の生命表から算出し、"
             "推計期間を通じて一定",
             LIFE_TABLE_SOURCE,
         ),
         (
             "純移動率",
-            f"{format_year_prose(start)}～{format_year_prose(request.base_year)}の"
+            f"{format_year_prose(start)}～{format_year_prose(known)}の"
             "国勢調査人口と生残率から求めたコーホート別の純移動率を一定とする",
             CENSUS_SOURCE,
         ),
         (
             "子ども女性比",
-            f"{format_year_prose(request.base_year)}の0～4歳人口 ÷ 15～49歳女性人口"
+            f"{format_year_prose(known)}の国勢調査の0～4歳人口 ÷ 15～49歳女性人口"
             "を一定とし、シナリオの出生率に比例して変える",
             CENSUS_SOURCE,
         ),

@@ -28,7 +28,8 @@ from sousei.vision.run import ProjectionRequest, census_inputs
 LATEST_CENSUS = 2015
 
 
-def _census_year_for(base_year: int) -> int:
+def census_year_for(base_year: int) -> int:
+    """The census whose rates (survival, net migration, child-woman ratio) a base year uses."""
     year = min(LATEST_CENSUS, base_year - base_year % AGE_STEP)
     if year < 1985:
         raise InputError(f"基準年 {base_year} に使える国勢調査の仮定値がありません (1985年以降)")
@@ -80,7 +81,7 @@ def user_inputs(frame: pd.DataFrame, request: ProjectionRequest) -> UserInputs:
         base = base.select([code for code in base.regions if code in set(request.regions)])
     census_codes = data_codes(base.regions)
     census_request = replace(
-        request, regions=census_codes, base_year=_census_year_for(request.base_year)
+        request, regions=census_codes, base_year=census_year_for(request.base_year)
     )
     _, assumptions = census_inputs(census_request)
     foreign = _foreign_inputs(frame, base) if split else None
