@@ -37,14 +37,22 @@ def read_census(source: str | IO[bytes], name: str | None = None) -> CensusTable
         raise InputError(f"列 {', '.join(sorted(missing))} がありません", file=label, row=1)
     year_columns = [c for c in raw.columns if c.startswith("y") and c[1:].isdigit()]
     raw = raw[raw["sex"].isin(list(_SEXES))]
+    # String work on the wide table (one row per area, sex and age) before melting, and label
+    # lookups through dicts: the national table melts to half a million rows.
+    labels = [a for a in raw["age_group"].unique() if a not in ("unknown", "total")]
+    ages = {label: parse_age_label(label) for label in labels}
+    raw = raw.assign(
+        area_code=raw["code"].str.zfill(5),
+        age_start=raw["age_group"].map({k: v[0] for k, v in ages.items()}),
+        age_span=raw["age_group"].map({k: v[1] for k, v in ages.items()}),
+    )
     long = raw.melt(
-        id_vars=["code", "sex", "age_group"],
+        id_vars=["area_code", "sex", "age_group", "age_start", "age_span"],
         value_vars=year_columns,
         var_name="year",
         value_name="value",
     )
-    long["year"] = long["year"].str[1:].astype(int)
-    long["area_code"] = long["code"].str.zfill(5)
+    long["year"] = long["year"].map({c: int(c[1:]) for c in year_columns})
     long["nationality"] = "total"
     unknown_rows = long["age_group"] == "unknown"
     age_unknown = (
@@ -53,8 +61,5 @@ def read_census(source: str | IO[bytes], name: str | None = None) -> CensusTable
         .sort_values(["area_code", "year", "sex"])
         .reset_index(drop=True)
     )
-    grouped = long[~unknown_rows & (long["age_group"] != "total")].copy()
-    ages = {label: parse_age_label(label) for label in grouped["age_group"].unique()}
-    grouped["age_start"] = grouped["age_group"].map(lambda a: ages[a][0])
-    grouped["age_span"] = grouped["age_group"].map(lambda a: ages[a][1])
+    grouped = long[~unknown_rows & (long["age_group"] != "total")]
     return CensusTables(canonical(grouped), age_unknown)
