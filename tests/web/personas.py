@@ -14,7 +14,13 @@ from functools import cache
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 
-from sousei.web.accounts.models import Membership, Organisation, OrganisationKind, Role
+from sousei.web.accounts.models import (
+    CommitteeSector,
+    Membership,
+    Organisation,
+    OrganisationKind,
+    Role,
+)
 from sousei.web.strategies.models import (
     KPI,
     Actual,
@@ -85,6 +91,7 @@ def _users(tenant: Tenant, prefix: str, password: str | None) -> None:
         Membership.objects.create(
             user=user, organisation=tenant.organisation, role=role,
             department="商工政策課" if role == Role.DEPARTMENT else "",
+            sector=CommitteeSector.ACADEMIA if role == Role.COMMITTEE else "",
         )
         tenant.users[role] = user
 

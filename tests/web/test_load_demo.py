@@ -36,6 +36,8 @@ def test_demo_loads_twice_and_prints_working_credentials(db: None) -> None:
         user = authenticate(username=username, password=password)
         assert user is not None and user.password.startswith("argon2")
     assert Membership.objects.get(user__username="demo-department").department == "商工政策課"
+    assert Membership.objects.get(user__username="demo-committee").sector == "学"
+    assert Membership.objects.get(user__username="demo-planning").sector == ""
 
 
 def test_demo_organisations_are_real_fukuoka_codes(db: None) -> None:

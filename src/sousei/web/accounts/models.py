@@ -21,6 +21,19 @@ class Role(models.TextChoices):
     VIEWER = "viewer", "閲覧者"
 
 
+class CommitteeSector(models.TextChoices):
+    """委員の区分 of a 検証委員会 member (産官学金労言士); the values are the one-character
+    labels `sousei.strategy.COMMITTEE_SECTORS` and the KPI report print."""
+
+    INDUSTRY = "産", "産(産業界)"
+    GOVERNMENT = "官", "官(行政機関)"
+    ACADEMIA = "学", "学(大学等)"
+    FINANCE = "金", "金(金融機関)"
+    LABOUR = "労", "労(労働団体)"
+    MEDIA = "言", "言(報道機関)"
+    PROFESSIONS = "士", "士(士業)"
+
+
 class Organisation(models.Model):
     """Every record belongs to one organisation; a partnership lists its member municipalities."""
 
@@ -61,6 +74,11 @@ class Membership(models.Model):
     role = models.CharField("役割", max_length=20, choices=Role.choices)
     # Only for department users: the 担当課 whose KPIs they enter, e.g. "商工政策課".
     department = models.CharField("担当課", max_length=100, blank=True)
+    # Only for committee members: which of 産官学金労言士 they represent; copied onto each
+    # comment they write so the KPI report can say who spoke.
+    sector = models.CharField(
+        "委員の区分", max_length=1, choices=CommitteeSector.choices, blank=True
+    )
 
     class Meta:
         constraints = (

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from sousei.web.accounts.models import Organisation
+from sousei.web.accounts.models import CommitteeSector, Organisation
 
 VALUE = {"max_digits": 20, "decimal_places": 4, "null": True, "blank": True}
 
@@ -287,6 +287,11 @@ class Comment(models.Model):
     goal = models.ForeignKey(BasicGoal, null=True, blank=True, on_delete=models.CASCADE,
                              related_name="comments")
     body = models.TextField("意見")
+    # The author's 委員の区分 when the comment was written, copied rather than looked up so a
+    # later change of the membership does not rewrite who said what in past reports.
+    sector = models.CharField(
+        "委員の区分", max_length=1, choices=CommitteeSector.choices, blank=True
+    )
 
     class Meta:
         ordering = ("created_at", "id")

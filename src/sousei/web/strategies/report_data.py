@@ -18,18 +18,19 @@ from sousei.web.vision.models import VisionChoice
 
 
 def committee_comments(strategy: db.Strategy) -> list[core.CommitteeComment]:
-    """Every comment on the strategy's goals and KPIs (委員の区分 is not recorded in the app)."""
+    """Every comment on the strategy's goals and KPIs, with the 委員の区分 stored on it."""
     goal_rows = db.Comment.objects.filter(goal__strategy_ref=strategy).select_related("goal")
     kpi_rows = db.Comment.objects.filter(
         kpi__project__measure__direction__goal__strategy_ref=strategy
     ).select_related("kpi")
     comments = [
-        core.CommitteeComment(c.body, "基本目標", c.goal.name,
+        core.CommitteeComment(c.body, "基本目標", c.goal.name, sector=c.sector,
                               given_on=timezone.localdate(c.created_at))
         for c in goal_rows
     ]
     comments += [
-        core.CommitteeComment(c.body, "KPI", c.kpi.name, given_on=timezone.localdate(c.created_at))
+        core.CommitteeComment(c.body, "KPI", c.kpi.name, sector=c.sector,
+                              given_on=timezone.localdate(c.created_at))
         for c in kpi_rows
     ]
     return comments

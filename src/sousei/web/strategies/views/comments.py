@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from sousei.web.accounts.access import get_for_user
+from sousei.web.accounts.access import get_for_user, membership_for
 from sousei.web.strategies.forms import CommentForm
 from sousei.web.strategies.models import KPI, BasicGoal, Comment
 from sousei.web.strategies.versioning import create_audited
@@ -19,6 +19,8 @@ def _add(request: HttpRequest, comment: Comment) -> None:
     if form.is_valid():
         comment.author = request.user
         comment.body = form.cleaned_data["body"]
+        membership = membership_for(request, comment.organisation)
+        comment.sector = membership.sector if membership is not None else ""
         create_audited(request.user, comment, "意見の追加")
         messages.success(request, "意見を登録しました")
     else:

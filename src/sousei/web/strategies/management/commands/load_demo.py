@@ -12,7 +12,13 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from sousei.web.accounts.models import Membership, Organisation, OrganisationKind, Role
+from sousei.web.accounts.models import (
+    CommitteeSector,
+    Membership,
+    Organisation,
+    OrganisationKind,
+    Role,
+)
 from sousei.web.audit.record import record_event
 from sousei.web.strategies.convert import from_core
 from sousei.web.strategies.demo_content import FUKUOKA, PARTNERS, PARTNERSHIP, demo_strategy
@@ -46,7 +52,8 @@ def _users(partnership: Organisation) -> list[tuple[str, str, str]]:
         Membership.objects.update_or_create(
             user=user, organisation=partnership,
             defaults={"role": role.value,
-                      "department": "商工政策課" if role == Role.DEPARTMENT else ""},
+                      "department": "商工政策課" if role == Role.DEPARTMENT else "",
+                      "sector": CommitteeSector.ACADEMIA if role == Role.COMMITTEE else ""},
         )
         credentials.append((role.label, username, password))
     return credentials
