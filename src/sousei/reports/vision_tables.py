@@ -54,9 +54,11 @@ def projection_table(data: VisionData) -> ReportTable:
     3 age groups and their shares."""
     foreign = data.run.foreign.population[0, :, data.region] if data.run.foreign else None
     values = indicators(data.population(0), foreign)
-    notes = ["※基準年は国勢調査(年齢不詳を按分)、以降は推計値です。"]
+    base = "国勢調査(年齢不詳を按分)" if data.resident is None else data.resident.source
+    notes = [f"※基準年は{base}、以降は推計値です。"]
     if foreign is None:
-        notes.append("※国勢調査は日本人・外国人別に推計していないため、総人口のみを示します。")
+        notes.append("※基準人口が日本人・外国人別でないため、総人口のみを示します"
+                     "(日本人・外国人別の人口データでは別々に推計します)。")
     return ReportTable(
         key="将来推計",
         title=f"{data.name} 将来人口推計(基準推計)",
