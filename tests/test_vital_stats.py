@@ -27,3 +27,9 @@ def test_errors_name_the_cell(text: str, row: int, column: str | None) -> None:
     with pytest.raises(InputError) as caught:
         read_vital_statistics(text.encode("cp932"), "vital.csv")
     assert (caught.value.file, caught.value.row, caught.value.column) == ("vital.csv", row, column)
+
+
+def test_a_file_in_neither_utf8_nor_cp932_is_refused_by_name() -> None:
+    # A Shift_JIS あ followed by half a character: neither encoding can read it.
+    with pytest.raises(InputError, match=r"vital\.csv.*UTF-8 でも Shift_JIS でもありません"):
+        read_vital_statistics(b"\x82\xa0\x82", "vital.csv")

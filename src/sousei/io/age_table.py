@@ -26,6 +26,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from sousei.io.errors import InputError
 from sousei.io.layout import canonical
+from sousei.io.upload_table import decode_csv
 from sousei.japanese.era import EraError, parse_year
 
 TOTAL_WORDS = ("総数", "合計", "計", "総計", "小計")
@@ -108,11 +109,7 @@ def read_grid(path: Path, sheet: str | None) -> tuple[list[list[str]], str | Non
                     grid[r - 1][c - 1] = value
         return grid, worksheet.title
     if suffix in (".csv", ".txt"):
-        data = path.read_bytes()
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = data.decode("cp932", errors="strict")
+        text = decode_csv(path.read_bytes(), path.name)
         return [list(row) for row in csv.reader(io.StringIO(text))], None
     raise InputError("CSV (.csv) か Excel ブック (.xlsx) を指定してください", path.name)
 

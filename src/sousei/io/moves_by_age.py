@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 
 from sousei.demography.ages import AGE_STEP, OPEN_AGE
 from sousei.io.errors import InputError
-from sousei.io.upload_table import xlsx_cells
+from sousei.io.upload_table import decode_csv, xlsx_cells
 from sousei.io.validate import (
     SEX_ALIASES,
     Where,
@@ -49,13 +49,6 @@ ALIASES = {
 KEYS = ["area_code", "sex", "year", "age_start"]
 
 
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp932")  # Excel's CSV on Japanese Windows
-
-
 def _raw(data: bytes, file: str) -> tuple[pd.DataFrame, Where]:
     """Every cell as text with the row numbers and column labels an editor shows."""
     suffix = Path(file).suffix.lower()
@@ -63,7 +56,7 @@ def _raw(data: bytes, file: str) -> tuple[pd.DataFrame, Where]:
     if suffix in (".xlsx", ".xlsm"):
         cells, sheet = xlsx_cells(data, file)
     elif suffix in (".csv", ".txt"):
-        cells = [[c.strip() for c in row] for row in csv.reader(io.StringIO(_decode(data)))]
+        cells = [[c.strip() for c in row] for row in csv.reader(io.StringIO(decode_csv(data, file)))]
     else:
         raise InputError("CSV (.csv) か Excel ブック (.xlsx) を指定してください", file)
     if not cells:

@@ -55,14 +55,20 @@ def xlsx_cells(data: bytes, file: str) -> tuple[list[list[str]], str]:
         book.close()
 
 
-def _csv_frame(data: bytes, file: str) -> pd.DataFrame:
+def decode_csv(data: bytes, file: str) -> str:
+    """The text of an uploaded CSV: UTF-8 (with or without BOM) or Excel's cp932 on Japanese
+    Windows; anything else is refused by name instead of read as garbage."""
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         try:
-            text = data.decode("cp932")  # Excel's CSV on Japanese Windows
+            return data.decode("cp932")
         except UnicodeDecodeError:
             raise InputError("文字コードが UTF-8 でも Shift_JIS でもありません", file) from None
+
+
+def _csv_frame(data: bytes, file: str) -> pd.DataFrame:
+    text = decode_csv(data, file)
     try:
         return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False,
                            skip_blank_lines=False)

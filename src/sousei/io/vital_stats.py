@@ -12,6 +12,7 @@ import io
 from dataclasses import dataclass
 
 from sousei.io.errors import InputError
+from sousei.io.upload_table import decode_csv
 
 COLUMNS = ("year", "births", "deaths", "in_moves", "out_moves")
 ALIASES = {"年": "year", "出生": "births", "出生数": "births", "死亡": "deaths",
@@ -36,13 +37,6 @@ class VitalYear:
         return self.in_moves - self.out_moves
 
 
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp932")  # Excel's CSV on Japanese Windows
-
-
 def _whole(text: str, file: str, row: int, column: str) -> int:
     cleaned = text.replace(",", "").strip()
     try:
@@ -57,7 +51,7 @@ def _whole(text: str, file: str, row: int, column: str) -> int:
 
 def read_vital_statistics(data: bytes, file: str) -> list[VitalYear]:
     """The rows of a vital statistics CSV, sorted by year."""
-    reader = csv.reader(io.StringIO(_decode(data)))
+    reader = csv.reader(io.StringIO(decode_csv(data, file)))
     header = [ALIASES.get(h.strip(), h.strip()) for h in next(reader, [])]
     missing = [c for c in COLUMNS if c not in header]
     if missing:
