@@ -209,17 +209,26 @@ def read_age_table(
     if not path.is_file():
         raise InputError("ファイルが見つかりません", path.name)
     grid, sheet_name = read_grid(path, sheet)
+    return age_table_from_grid(grid, path.name, sheet_name, area_code, year)
+
+
+def age_table_from_grid(
+    grid: list[list[str]], file: str, sheet_name: str | None, area_code: str,
+    year: int | None = None,
+) -> pd.DataFrame:
+    """:func:`read_age_table` on cells already read (the population reader reads a file's
+    cells once to tell a census table from an age table)."""
     try:
         age_col, first = _age_column(grid)
         columns = _columns(grid, age_col, first)
     except InputError as error:
-        error.file, error.sheet = path.name, sheet_name
+        error.file, error.sheet = file, sheet_name
         raise
     if year is None:
         year = reference_year(grid[:first])
         if year is None:
             raise InputError("基準年がわかりません (表題に「令和2年1月1日現在」などがないため、"
-                             "基準年を指定してください)", path.name, sheet_name)
+                             "基準年を指定してください)", file, sheet_name)
     records, totals = [], {}
     for r in range(first, len(grid)):
         row = grid[r]
@@ -227,10 +236,10 @@ def read_age_table(
         age = parse_age(label)
         if age is None and not _is_total(label):
             if any(_norm(row[c.index]) for c in columns if c.index < len(row)) and _norm(label):
-                raise _error(f"年齢 {label!r} を読めません", (path.name, sheet_name, r, age_col))
+                raise _error(f"年齢 {label!r} を読めません", (file, sheet_name, r, age_col))
             continue
         values = {c: _count(row[c.index] if c.index < len(row) else "",
-                            (path.name, sheet_name, r, c.index)) for c in columns}
+                            (file, sheet_name, r, c.index)) for c in columns}
         if age is None:
             totals[r] = values
             continue
@@ -238,11 +247,11 @@ def read_age_table(
             if c.sex is not None:
                 records.append((c.nationality, c.sex, age[0], age[1], value, r, c.index))
     if not records:
-        raise InputError("年齢別の人口の行がありません", path.name, sheet_name, first + 1)
+        raise InputError("年齢別の人口の行がありません", file, sheet_name, first + 1)
     frame = pd.DataFrame(records, columns=["nationality", "sex", "age_start", "age_span",
                                            "value", "row", "col"])
     frame = _drop_subtotals(frame)
-    _check_totals(frame, totals, columns, (path.name, sheet_name))
+    _check_totals(frame, totals, columns, (file, sheet_name))
     if {"japanese", "foreign"} <= set(frame["nationality"]):
         frame = frame[frame["nationality"] != "total"]
     frame = frame.assign(area_code=area_code, year=int(year))

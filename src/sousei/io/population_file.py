@@ -18,7 +18,7 @@ import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from sousei.io.age_table import read_age_table, read_grid
+from sousei.io.age_table import age_table_from_grid, read_grid
 from sousei.io.census import read_census
 from sousei.io.census_checks import allocate_unknown
 from sousei.io.census_table import find_header, one_area, read_census_grid
@@ -58,10 +58,6 @@ def _first_row(path: Path, sheet: str | None) -> list[str]:
     return next(csv.reader(io.StringIO(text)), [])
 
 
-def is_long_layout(path: str | Path, sheet: str | None = None) -> bool:
-    return len(set(rename_headers(_first_row(Path(path), sheet))) & LONG_MARKERS) >= 2
-
-
 def read_population(
     path: str | Path, area_code: str | None = None, year: int | None = None,
     sheet: str | None = None,
@@ -82,7 +78,7 @@ def read_population(
     if area_code is None:
         raise InputError("年齢別人口表 (横長の表) には地域コードの指定が必要です "
                          "(縦長形式なら地域コードの列を設けてください)", path.name)
-    return read_age_table(path, area_code, year, sheet)
+    return age_table_from_grid(grid, path.name, sheet_name, area_code, year)
 
 
 def _read_ecitizen(path: Path, area_code: str | None) -> pd.DataFrame:
