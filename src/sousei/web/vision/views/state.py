@@ -16,7 +16,7 @@ from sousei.demography.indicators import age_group_totals
 from sousei.io.convert import frame_to_population
 from sousei.io.shipped import tfr_municipal, tfr_prefecture
 from sousei.japanese import format_number, format_percent
-from sousei.vision.inputs import census_history
+from sousei.vision.inputs import CensusHistory, census_history
 from sousei.web.vision.access import can_write, organisation_for
 from sousei.web.vision.charts import lines_svg, pyramid_svg, signed_bars_svg, stacked_bars_svg
 from sousei.web.vision.data import census_codes, dataset_frame, latest_dataset
@@ -31,7 +31,7 @@ def _by_sex_age(values: np.ndarray) -> np.ndarray:
     return np.asarray(values, dtype=float).sum(axis=0)
 
 
-def _pyramid(organisation, codes) -> tuple[list[dict], str, int | None]:
+def _pyramid(organisation, history: CensusHistory | None) -> tuple[list[dict], str, int | None]:
     dataset = latest_dataset(organisation)
     foreign = None
     if dataset is not None:
@@ -44,9 +44,9 @@ def _pyramid(organisation, codes) -> tuple[list[dict], str, int | None]:
         else:
             total = _by_sex_age(frame_to_population(frame, year, "total").values)
         source = f"{dataset.source}({dataset.file_name} 第{dataset.version}版)"
-    elif codes:
+    elif history is not None:
         year = 2015
-        total = _by_sex_age(census_history(codes).at(year).values)
+        total = _by_sex_age(history.at(year).values)
         source = f"{CENSUS_SOURCE}(2015年)"
     else:
         return [], "", None
@@ -64,11 +64,10 @@ def _pyramid(organisation, codes) -> tuple[list[dict], str, int | None]:
 GROUP_LABELS = {"child": "年少人口", "working": "生産年齢人口", "elderly": "老年人口"}
 
 
-def _age_groups(codes) -> tuple[list[dict], str]:
+def _age_groups(history: CensusHistory | None) -> tuple[list[dict], str]:
     """Rows of the table and the stacked-bar chart of the same figures."""
-    if not codes:
+    if history is None:
         return [], ""
-    history = census_history(codes)
     rows, previous = [], None
     series: dict[str, list[float]] = {label: [] for label in GROUP_LABELS.values()}
     for year in history.years:
@@ -135,10 +134,11 @@ def _vital(organisation) -> tuple[list[dict], str, str]:
 def state_page(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = organisation_for(request, pk)
     codes = census_codes(organisation)
-    pyramid, pyramid_source, pyramid_year = _pyramid(organisation, codes)
+    history = census_history(codes) if codes else None  # read once for pyramid and age groups
+    pyramid, pyramid_source, pyramid_year = _pyramid(organisation, history)
     tfr_rows, tfr_notes = _tfr(codes)
     vital_rows, vital_source, vital_chart = _vital(organisation)
-    age_groups, age_chart = _age_groups(codes)
+    age_groups, age_chart = _age_groups(history)
     pref_codes = sorted({code[:2] for code in codes})
     table = [{**r, **{k: format_number(r[k]) for k in ("male", "female", "male_foreign",
                                                        "female_foreign")}} for r in pyramid]
