@@ -154,15 +154,19 @@ def resolve_area(text: str | int) -> str:
     return matches[0].code
 
 
+def area_key(text: str) -> str:
+    """The 5-digit code of ``40`` (a prefecture's two digits), ``40203``/``402036`` or a name;
+    AreaCodeError when it names nothing."""
+    if text.isdigit() and len(text) <= 2:
+        return f"{int(text):02d}000"
+    if text.isdigit():
+        return normalize_code(text)
+    return resolve_area(text)
+
+
 def prefecture_code(prefecture: str | int) -> str:
     """``40``, ``"40"``, ``"40000"``, ``"400009"``, ``"福岡県"`` or ``"福岡"`` -> ``"40"``."""
-    text = unicodedata.normalize("NFKC", str(prefecture)).strip()
-    if text.isdigit() and len(text) <= 2:
-        code5 = f"{int(text):02d}000"
-    elif text.isdigit():
-        code5 = normalize_code(text)
-    else:
-        code5 = resolve_area(text)
+    code5 = area_key(unicodedata.normalize("NFKC", str(prefecture)).strip())
     area = _areas().get(code5)
     if area is None or area.kind != "prefecture":
         raise AreaCodeError(f"{prefecture!r} は都道府県 (01～47 または名称) ではありません")

@@ -17,7 +17,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from sousei.io.codes import AreaCodeError, area_name, is_known_code, normalize_code, resolve_area
+from sousei.io.codes import (
+    AreaCodeError,
+    area_key,
+    area_name,
+    is_known_code,
+    resolve_area,
+)
 from sousei.io.errors import InputError
 from sousei.io.upload_table import area_codes, check_unique, read_text_table, whole_numbers, years
 from sousei.io.validate import Where
@@ -43,12 +49,7 @@ def _counterpart(code: str, name: str) -> tuple[str, str, str] | str:
         level = SPECIAL[text]
         return level, SPECIAL_NAMES[level], level
     try:
-        if text.isdigit() and len(text) <= 2:
-            key = f"{int(text):02d}000"
-        elif text.isdigit():
-            key = normalize_code(text)
-        else:
-            key = resolve_area(text)
+        key = area_key(text)
     except AreaCodeError as error:
         return str(error)
     if not is_known_code(key) or key == "00000":
