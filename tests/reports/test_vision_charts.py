@@ -42,3 +42,13 @@ def test_assumptions_name_the_census_the_rates_come_from() -> None:
     text = repr(assumptions_table(data))
     assert "平成22(2010)年～平成27(2015)年の国勢調査人口と生残率" in text
     assert "令和2(2020)年の人口(利用者のファイル)" in text
+
+
+def test_the_simulation_table_names_a_share_target_it_could_not_apply() -> None:
+    from sousei.demography.scenarios import BASELINE, Scenario
+    from sousei.reports.vision_tables import simulation_report_table
+
+    share = Scenario("多文化共生", foreign_share=(2030, 0.108))
+    (data,) = vision_data(ProjectionRequest(("40212",), 2015, 2030, (BASELINE, share)))
+    notes = simulation_report_table(data).notes
+    assert any("シナリオ「多文化共生」の外国人比率の目標は" in n for n in notes)

@@ -13,6 +13,7 @@ from sousei.demography.ages import AGE_LABELS_JA
 from sousei.demography.indicators import INDICATOR_LABELS, SHARE_INDICATORS, indicators
 from sousei.reports.table import Cell, ReportTable, merge_down, spanned
 from sousei.reports.vision_data import VisionData
+from sousei.vision.notes import ignored_targets
 from sousei.vision.tables import DIFFERENCE_SUFFIX, scenario_label, simulation_table
 
 SHARE_LABELS = {INDICATOR_LABELS[name] for name in SHARE_INDICATORS}
@@ -86,7 +87,8 @@ def simulation_report_table(data: VisionData) -> ReportTable:
         header=header,
         body=tuple(tuple(r) for r in rows),
         unit="人",
-        notes=(f"※{DIFFERENCE_SUFFIX[1:-1]}は各シナリオの値から基準推計の値を引いたものです。",),
+        notes=(f"※{DIFFERENCE_SUFFIX[1:-1]}は各シナリオの値から基準推計の値を引いたものです。",
+               *(f"※{note}。" for note in ignored_targets(data.run))),
     )
 
 
