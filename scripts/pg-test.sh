@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Second pass of tests/web against PostgreSQL: a throwaway cluster from Debian's package,
-# created under var/ on a free port, stopped and removed afterwards. Skips (exit 0, with a
-# message) when PostgreSQL is not installed. As root the cluster runs as the `postgres` user.
+# created under the temporary directory on a free port, stopped and removed afterwards.
+# Skips (exit 0, with a message) when PostgreSQL is not installed. As root the cluster runs
+# as the `postgres` user.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
@@ -9,12 +10,12 @@ if [ -z "$bindir" ] || [ ! -x "$bindir/initdb" ]; then
     echo "pg-test: PostgreSQL (Debian package) not installed: skipping the PostgreSQL pass" >&2
     exit 0
 fi
-mkdir -p var
-root=$(mktemp -d "$PWD/var/pgtest.XXXXXX")
+# The cluster lives under the system's temporary directory, not in the checkout: as root it
+# runs as `postgres`, which cannot reach a clone inside a private directory (mktemp -d is 0700).
+root=$(mktemp -d "${TMPDIR:-/tmp}/sousei-pgtest.XXXXXX")
 run=()
 if [ "$(id -u)" -eq 0 ]; then
     chown postgres "$root"
-    chmod o+x var "$PWD"
     run=(runuser -u postgres --)
 fi
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
