@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from sousei.io import shipped
-from sousei.io.population_file import read_population
+from sousei.io.population.read import read_population
+from sousei.io.reference import shipped
 
 HEADER = ["tab_code", "表章項目", "cat01_code", "男女", "cat02_code", "年齢", "area_code", "地域",
           "time_code", "時間軸(年次)", "unit", "value"]

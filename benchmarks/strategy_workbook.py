@@ -10,8 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from sousei.io.progress_read import read_progress_workbook
-from sousei.io.progress_write import write_progress_workbook
+from sousei.io.strategy.progress import read_progress_workbook, write_progress_workbook
 from sousei.strategy import (
     KPI,
     Actual,

@@ -8,10 +8,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from sousei.io import shipped
-from sousei.io.census import read_census
-from sousei.io.ipss import read_ipss2018, read_ipss2018_areas
-from sousei.io.layout import COLUMNS
+from sousei.io.population.census import read_census
+from sousei.io.population.layout import COLUMNS
+from sousei.io.reference import shipped
+from sousei.io.reference.ipss import read_ipss2018, read_ipss2018_areas
 
 DATA = Path(__file__).parent / "data"
 

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sousei.io import shipped
-from sousei.io.codes import (
+from sousei.io.reference import shipped
+from sousei.io.reference.codes import (
     AreaCodeError,
     area_name,
     check_digit,
@@ -21,7 +21,7 @@ from sousei.io.codes import (
     resolve_area,
     with_check_digit,
 )
-from sousei.io.mergers import changes_of, code_mapping, current_code
+from sousei.io.reference.mergers import changes_of, code_mapping, current_code
 
 
 def _lgcodes() -> list[tuple[str, str]]:

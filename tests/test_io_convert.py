@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sousei.demography.population import Population
-from sousei.io import shipped
-from sousei.io.convert import frame_to_population, population_to_frame
 from sousei.io.errors import InputError
+from sousei.io.population.convert import frame_to_population, population_to_frame
+from sousei.io.reference import shipped
 from sousei.testing import assert_population_frames_equal
 
 

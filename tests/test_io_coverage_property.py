@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from sousei.demography.ages import AGE_LABELS_JA
 from sousei.io.errors import InputError
-from sousei.io.validate import check_coverage
+from sousei.io.population.validate import check_coverage
 
 
 @st.composite

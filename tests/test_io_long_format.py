@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from sousei.io.census import read_census
 from sousei.io.errors import InputError
-from sousei.io.long_format import (
+from sousei.io.population.census import read_census
+from sousei.io.population.long_format import (
     read_long,
     read_long_csv,
     read_long_xlsx,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sousei.io import shipped
-from sousei.io.layout import COLUMNS, NATIONAL_CODE
+from sousei.io.population.layout import COLUMNS, NATIONAL_CODE
+from sousei.io.reference import shipped
 
 
 def test_national_census_2020_sum_excludes_age_unknown() -> None:

@@ -1,4 +1,4 @@
-"""Every shipped file is documented, reachable through sousei.io.shipped, and small enough."""
+"""Every shipped file is documented, reachable through sousei.io.reference.shipped, and small enough."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import tomllib
 from importlib import resources
 from pathlib import Path
 
-from sousei.io import shipped
+from sousei.io.reference import shipped
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sousei.io.errors import InputError
-from sousei.io.vital_stats import read_vital_statistics
+from sousei.io.flows.vital_stats import read_vital_statistics
 
 GOOD = "年,出生,死亡,転入,転出\n2019,2693,3010,11802,11630\n2018,2787,2988,\"11,650\",11900\n"
 

@@ -11,7 +11,7 @@ from dataclasses import fields, is_dataclass
 
 import pandas as pd
 
-from sousei.io.layout import COLUMNS, canonical
+from sousei.io.population.layout import COLUMNS, canonical
 from sousei.strategy import Strategy
 
 

@@ -159,7 +159,7 @@ def test_a_wide_age_table_projects_for_the_named_area(tmp_path) -> None:
     """The 住基 年齢別人口表 as a town publishes it, read for --area; same numbers as the
     library given the same table in the long layout."""
     from sousei.demography.ages import AGE_STARTS
-    from sousei.io.population_file import read_population
+    from sousei.io.population.read import read_population
     from sousei.vision.inputs import census_history
     from sousei.vision.user_data import run_user_projection
 

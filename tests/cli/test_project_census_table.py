@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sousei.cli import app
-from sousei.io.population_file import read_population
+from sousei.io.population.read import read_population
 from sousei.vision.run import ProjectionRequest, run_projection
 from sousei.vision.user_data import run_user_projection
 from tests.io.estat_fixture import write_estat

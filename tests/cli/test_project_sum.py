@@ -7,8 +7,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from sousei.cli import app
-from sousei.io.convert import population_to_frame
-from sousei.io.long_format import write_long_csv
+from sousei.io.population.convert import population_to_frame
+from sousei.io.population.long_format import write_long_csv
 from sousei.vision.inputs import census_history
 from tests.web.vision_pages import cli_rows
 

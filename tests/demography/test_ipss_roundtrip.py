@@ -12,7 +12,7 @@ import pytest
 from sousei.demography.cohort_component import project_cohort_component
 from sousei.demography.estimation import implied_by_path
 from sousei.demography.population import Population
-from sousei.io import shipped
+from sousei.io.reference import shipped
 from sousei.vision.arrays import grid_array
 from sousei.vision.mortality import period_survival
 

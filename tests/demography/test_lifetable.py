@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from sousei.demography.lifetable import life_table, survival_ratios_5y
-from sousei.io import shipped
+from sousei.io.reference import shipped
 
 
 def test_female_2015_and_2020_life_expectancy() -> None:

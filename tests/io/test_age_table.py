@@ -15,10 +15,10 @@ import pytest
 from openpyxl import Workbook
 
 from sousei.demography.ages import AGE_STARTS
-from sousei.io.age_table import parse_age, read_age_table
 from sousei.io.errors import InputError
-from sousei.io.long_format import write_long_csv
-from sousei.io.population_file import read_population
+from sousei.io.population.age_table import parse_age, read_age_table
+from sousei.io.population.long_format import write_long_csv
+from sousei.io.population.read import read_population
 from sousei.vision.inputs import census_history
 from sousei.vision.run import ProjectionRequest
 from sousei.vision.user_data import run_user_projection
@@ -109,7 +109,7 @@ def test_single_ages_with_subtotals_and_nationality_header_in_xlsx(tmp_path) -> 
 
 
 def test_long_layout_passes_through(tmp_path) -> None:
-    from sousei.io.convert import population_to_frame
+    from sousei.io.population.convert import population_to_frame
 
     path = tmp_path / "long.csv"
     write_long_csv(population_to_frame(census_history([KURUME]).at(2015)), path)

@@ -12,9 +12,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from sousei.io.convert import frame_to_population
 from sousei.io.errors import InputError
-from sousei.io.population_file import read_population
+from sousei.io.population.convert import frame_to_population
+from sousei.io.population.read import read_population
 from sousei.vision.inputs import census_history
 from tests.io.estat_fixture import SOURCE, estat_rows, header_line, write_estat
 

@@ -5,8 +5,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from sousei.io.entry_template import write_entry_template
-from sousei.io.progress_read import read_progress_workbook
+from sousei.io.strategy.entry_template import write_entry_template
+from sousei.io.strategy.progress import read_progress_workbook
 
 
 def test_template_holds_only_the_departments_kpis(progress_workbook: Path, tmp_path: Path) -> None:

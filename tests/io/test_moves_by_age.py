@@ -14,7 +14,7 @@ from openpyxl import Workbook
 
 from sousei.demography.ages import AGE_STARTS
 from sousei.io.errors import InputError
-from sousei.io.moves_by_age import read_moves_by_age, write_moves_csv
+from sousei.io.flows.moves_by_age import read_moves_by_age, write_moves_csv
 
 HEADER = "年,地域コード,性別,年齢,年齢幅,転入,転出"
 

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import Workbook
 
 from sousei.io.errors import InputError
-from sousei.io.moves import read_moves, read_moves_file
+from sousei.io.flows.moves import read_moves, read_moves_file
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "moves_kurume_constructed.csv"
 TEXT = DATA.read_text(encoding="utf-8")

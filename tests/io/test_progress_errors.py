@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sousei.io.errors import WorkbookError
-from sousei.io.progress_read import read_progress_workbook
+from sousei.io.strategy.progress import read_progress_workbook
 from tests.io.progress_fixture import HEADERS, ROWS, build_progress_workbook
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sousei.io.progress_read import read_progress_workbook
+from sousei.io.strategy.progress import read_progress_workbook
 from sousei.strategy import evaluate_strategy, get_scheme
 
 # KPI -> grade under the 3-level scheme as of FY2027; None = pending (not in the shares).

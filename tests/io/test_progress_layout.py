@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from sousei.io.progress_layout import Col, classify, plan_period
-from sousei.io.progress_read import read_progress_workbook
+from sousei.io.strategy.progress import read_progress_workbook
+from sousei.io.strategy.progress_layout import Col, classify, plan_period
 
 
 @pytest.mark.parametrize(

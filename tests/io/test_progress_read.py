@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sousei.io.progress_read import read_progress_workbook
+from sousei.io.strategy.progress import read_progress_workbook
 from sousei.strategy import ActualState, Aggregation, Direction, TargetKind
 
 

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import openpyxl
 
-from sousei.io.progress_read import read_progress_workbook
-from sousei.io.progress_write import write_progress_workbook
+from sousei.io.strategy.progress import read_progress_workbook, write_progress_workbook
 from sousei.strategy import evaluate_strategy, get_scheme
 from sousei.testing import assert_strategies_equal
 

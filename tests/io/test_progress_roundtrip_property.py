@@ -8,8 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sousei.io.progress_read import read_progress_workbook
-from sousei.io.progress_write import write_progress_workbook
+from sousei.io.strategy.progress import read_progress_workbook, write_progress_workbook
 from sousei.strategy import (
     KPI,
     Actual,

@@ -8,7 +8,7 @@ import pytest
 from openpyxl import Workbook
 
 from sousei.io.errors import WorkbookError
-from sousei.io.project_sheet import read_project_sheets, write_project_sheets
+from sousei.io.strategy.project_sheet import read_project_sheets, write_project_sheets
 from sousei.strategy import Budget, Role
 
 PARTNERS = "みらい市、かわべ市、やまて市、おか町、はらの町"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from sousei.io.errors import InputError
-from sousei.io.scenario_file import read_scenario
+from sousei.io.scenario import read_scenario
 
 
 def _write(tmp_path: Path, text: str) -> Path:

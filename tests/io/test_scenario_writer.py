@@ -8,8 +8,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sousei.io.scenario_file import read_scenario, scenario_from_mapping
-from sousei.io.scenario_writer import scenario_to_toml
+from sousei.io.scenario import read_scenario, scenario_from_mapping, scenario_to_toml
 
 EVERY_FIELD = {
     "name": "希望出生率と\"若者\"定着",

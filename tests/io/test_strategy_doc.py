@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from sousei.io.cells import read_actual
+from sousei.io.strategy.cells import read_actual
 from sousei.strategy import SCHEMES, ActualState
 from sousei.strategy.grading import scheme_from_mapping
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from sousei.io.comments_file import read_comments
 from sousei.io.errors import WorkbookError
-from sousei.io.progress_read import read_progress_workbook
+from sousei.io.strategy.comments import read_comments
+from sousei.io.strategy.progress import read_progress_workbook
 from sousei.reports.html import render_document
 from sousei.reports.kpi import kpi_document, write_kpi_report
 from sousei.reports.vision_outlook import PopulationTarget

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from sousei.io.progress_read import read_progress_workbook
+from sousei.io.strategy.progress import read_progress_workbook
 from sousei.reports.kpi import write_kpi_report
 from sousei.strategy import Budget, Project, Role, evaluate_strategy, get_scheme
 from tests.io.progress_fixture import build_progress_workbook

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from sousei.io.progress_read import read_progress_workbook
+from sousei.io.strategy.progress import read_progress_workbook
 from sousei.reports.kpi import kpi_document, write_kpi_report
 from sousei.reports.pdf_toc import heading_pages
 from sousei.strategy import CommitteeComment, evaluate_strategy, get_scheme

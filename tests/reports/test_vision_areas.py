@@ -10,8 +10,8 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from sousei.cli import app
-from sousei.io.foreign_residents import read_foreign_residents_file
-from sousei.io.moves import read_moves_file
+from sousei.io.flows.foreign_residents import read_foreign_residents_file
+from sousei.io.flows.moves import read_moves_file
 from sousei.reports.vision import vision_document
 from sousei.reports.vision_areas import AreaTables, area_sections
 from sousei.reports.vision_data import vision_data

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.figure import Figure
 
-from sousei.io.convert import population_to_frame
+from sousei.io.population.convert import population_to_frame
 from sousei.reports.vision_charts import age_group_chart
 from sousei.reports.vision_data import user_vision_data, vision_data
 from sousei.vision.inputs import census_history

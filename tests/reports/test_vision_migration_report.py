@@ -17,9 +17,9 @@ from typer.testing import CliRunner
 
 from sousei.cli import app
 from sousei.demography.ages import FEMALE, MALE
-from sousei.io.convert import population_to_frame
-from sousei.io.long_format import write_long_csv
-from sousei.io.vital_stats import read_vital_statistics
+from sousei.io.flows.vital_stats import read_vital_statistics
+from sousei.io.population.convert import population_to_frame
+from sousei.io.population.long_format import write_long_csv
 from sousei.reports.pdf import PdfPrinter
 from sousei.reports.vision import write_vision_report
 from sousei.reports.vision_data import user_vision_data, vision_data, with_vital
@@ -105,7 +105,7 @@ def _split_file(folder: Path) -> Path:
 
 
 def test_resident_sheet_from_the_users_population_file(tmp_path) -> None:
-    from sousei.io.long_format import read_long
+    from sousei.io.population.long_format import read_long
 
     path = _split_file(tmp_path)
     frame = read_long(path)

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sousei.io.errors import InputError
-from sousei.io.foreign_residents import read_foreign_residents, read_foreign_residents_file
+from sousei.io.flows.foreign_residents import read_foreign_residents, read_foreign_residents_file
 from sousei.vision.foreign import foreign_frame, status_family, summarise_foreign, trend
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "foreign_kurume_constructed.csv"

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sousei.io.moves import read_moves_file
+from sousei.io.flows.moves import read_moves_file
 from sousei.vision.moves import Flow, moves_frame, rank_flows, summarise_moves
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "moves_kurume_constructed.csv"

@@ -10,7 +10,7 @@ import numpy as np
 
 from sousei.demography.ages import AGE_STARTS, SEXES
 from sousei.demography.scenarios import BASELINE
-from sousei.io.scenario_file import scenario_from_mapping
+from sousei.io.scenario import scenario_from_mapping
 from sousei.vision.inputs import base_tfr
 from sousei.vision.run import ProjectionRequest, run_projection
 

@@ -13,8 +13,8 @@ import pytest
 
 from sousei.demography.population import Population
 from sousei.demography.scenarios import BASELINE, Scenario
-from sousei.io.convert import population_to_frame
 from sousei.io.errors import InputError
+from sousei.io.population.convert import population_to_frame
 from sousei.vision.inputs import census_history
 from sousei.vision.run import ProjectionRequest, run_projection
 from sousei.vision.user_data import run_user_projection

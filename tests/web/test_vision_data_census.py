@@ -7,7 +7,7 @@ import numpy as np
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from sousei.io.convert import frame_to_population
+from sousei.io.population.convert import frame_to_population
 from sousei.vision.inputs import census_history
 from sousei.web.vision.data import dataset_frame
 from sousei.web.vision.models import PopulationDataset

@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 
 from sousei.cli import app
 from sousei.demography.population import Population
-from sousei.io.convert import population_to_frame
-from sousei.io.long_format import write_long_csv
+from sousei.io.population.convert import population_to_frame
+from sousei.io.population.long_format import write_long_csv
 from sousei.vision.inputs import census_history
 from sousei.web.audit.models import Event
 from sousei.web.vision.forms import MAX_ROWS, ScenarioForm

@@ -7,8 +7,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from sousei.io.convert import population_to_frame
-from sousei.io.long_format import write_long_csv
+from sousei.io.population.convert import population_to_frame
+from sousei.io.population.long_format import write_long_csv
 from sousei.vision.inputs import census_history
 
 from .vision_data import kurume_csv

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sousei.io.convert import population_to_frame
-from sousei.io.long_format import write_long_csv
+from sousei.io.population.convert import population_to_frame
+from sousei.io.population.long_format import write_long_csv
 from sousei.vision.inputs import census_history
 
 KURUME = "40203"

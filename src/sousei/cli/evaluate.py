@@ -11,8 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from sousei.io.errors import WorkbookError
-from sousei.io.progress_read import read_progress_workbook
-from sousei.io.progress_write import write_progress_workbook
+from sousei.io.strategy.progress import read_progress_workbook, write_progress_workbook
 from sousei.japanese import EraError, format_fiscal_year, parse_fiscal_year
 from sousei.strategy import GradingScheme, StrategyEvaluation, evaluate_strategy, get_scheme
 from sousei.strategy.grading import scheme_from_mapping

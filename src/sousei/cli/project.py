@@ -11,11 +11,11 @@ from rich.console import Console
 from sousei.cli.format import batch_progress, print_simulation_table, print_summary
 from sousei.demography.indicators import INDICATOR_LABELS, SHARE_INDICATORS
 from sousei.demography.scenarios import BASELINE
-from sousei.io.codes import AreaCodeError
 from sousei.io.errors import InputError
-from sousei.io.population_file import read_population
-from sousei.io.projection_output import write_projection
-from sousei.io.scenario_file import read_scenario
+from sousei.io.population.read import read_population
+from sousei.io.projection import write_projection
+from sousei.io.reference.codes import AreaCodeError
+from sousei.io.scenario import read_scenario
 from sousei.vision.areas import data_codes
 from sousei.vision.notes import ignored_targets
 from sousei.vision.run import ProjectionRequest, run_projection

@@ -10,16 +10,16 @@ from rich.console import Console
 
 from sousei.cli.format import batch_progress
 from sousei.demography.scenarios import BASELINE
-from sousei.io.codes import AreaCodeError
-from sousei.io.comments_file import read_comments
 from sousei.io.errors import InputError, WorkbookError
-from sousei.io.foreign_residents import read_foreign_residents_file
-from sousei.io.moves import read_moves_file
-from sousei.io.population_file import read_population
-from sousei.io.progress_read import read_progress_workbook
-from sousei.io.project_sheet import read_project_sheets
-from sousei.io.scenario_file import read_scenario
-from sousei.io.vital_stats import read_vital_statistics
+from sousei.io.flows.foreign_residents import read_foreign_residents_file
+from sousei.io.flows.moves import read_moves_file
+from sousei.io.flows.vital_stats import read_vital_statistics
+from sousei.io.population.read import read_population
+from sousei.io.reference.codes import AreaCodeError
+from sousei.io.scenario import read_scenario
+from sousei.io.strategy.comments import read_comments
+from sousei.io.strategy.progress import read_progress_workbook
+from sousei.io.strategy.project_sheet import read_project_sheets
 from sousei.japanese import EraError, parse_fiscal_year
 from sousei.reports.kpi import write_kpi_report
 from sousei.reports.pdf import ChromiumNotFoundError, PdfPrinter

@@ -8,9 +8,9 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from sousei.io.entry_template import write_entry_template
 from sousei.io.errors import WorkbookError
-from sousei.io.progress_read import read_progress_workbook
+from sousei.io.strategy.entry_template import write_entry_template
+from sousei.io.strategy.progress import read_progress_workbook
 
 
 def template_command(

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 
 @dataclass
 class InputError(Exception):
@@ -69,3 +71,21 @@ class WorkbookError(ValueError):
             f"{file} を読み込めませんでした"
             f"({len(self.problems)}件の問題。何も取り込んでいません):\n{lines}"
         )
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where the text came from: ``rows`` are editor row numbers, ``columns`` the labels to
+    print per canonical column (``value`` or ``G列 (value)``)."""
+
+    file: str
+    sheet: str | None
+    rows: np.ndarray
+    columns: dict[str, str]
+
+    def error(
+        self, message: str, position: int | None = None, column: str | None = None
+    ) -> InputError:
+        row = int(self.rows[position]) if position is not None else 1
+        label = self.columns.get(column, column) if column else None
+        return InputError(message, file=self.file, sheet=self.sheet, row=row, column=label)

@@ -2,7 +2,7 @@
 
 The moves and foreign-resident readers share this: municipalities export CSV from Excel in
 Shift_JIS (cp932) or UTF-8, or send the .xlsx itself, with Japanese or English headers. The
-cells come back as strings together with a :class:`~sousei.io.validate.Where` that turns a
+cells come back as strings together with a :class:`~sousei.io.population.validate.Where` that turns a
 position into the file / sheet / row / column of an :class:`InputError`, so every check after
 this one points at the cell to fix.
 """
@@ -21,9 +21,8 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
-from sousei.io.codes import AreaCodeError, is_known_code, normalize_code
-from sousei.io.errors import InputError
-from sousei.io.validate import Where
+from sousei.io.errors import InputError, Where
+from sousei.io.reference.codes import AreaCodeError, is_known_code, normalize_code
 
 FIRST_YEAR = 1950  # earlier than any register or census series a municipality keeps
 ZERO_DASHES = {"-", "－", "−", "―", "—", "‐"}  # printed for zero in published tables

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sousei.demography.scenarios import BASELINE, MigrationDelta, Scenario, TfrPath
-from sousei.io.progress_read import read_progress_workbook
+from sousei.io.strategy.progress import read_progress_workbook
 from sousei.reports.kpi import write_kpi_report
 from sousei.reports.pdf import PdfPrinter
 from sousei.reports.vision import ReportFiles, write_vision_report

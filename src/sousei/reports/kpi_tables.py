@@ -8,7 +8,7 @@ row and a share row under one merged goal cell.
 
 from __future__ import annotations
 
-from sousei.io.cells import actual_text
+from sousei.io.strategy.cells import actual_text
 from sousei.japanese import format_era_short, format_fiscal_year
 from sousei.reports.table import Cell, ReportTable, merge_down, spanned
 from sousei.strategy import KPI, Evaluation, GradeSummary, Project, StrategyEvaluation

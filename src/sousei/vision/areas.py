@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-from sousei.io.codes import AreaCodeError, municipalities_of, resolve_area
-from sousei.io.mergers import code_mapping
+from sousei.io.reference.codes import AreaCodeError, municipalities_of, resolve_area
+from sousei.io.reference.mergers import code_mapping
 from sousei.vision.inputs import census_regions
 
 

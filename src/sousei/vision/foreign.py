@@ -1,6 +1,6 @@
 """Foreign residents by nationality and by residence status: ranked, shares and change.
 
-Input is the table of ``sousei.io.foreign_residents.read_foreign_residents`` (or its stored
+Input is the table of ``sousei.io.flows.foreign_residents.read_foreign_residents`` (or its stored
 rows): year, area_code, nationality, residence_status, persons, where 総数 marks "all". A
 nationality's persons are its 総数 row when given, else the sum of its rows by status (the
 reader checked both agree); likewise for a status. Sub-statuses that 法務省 lists separately
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from sousei.io.foreign_residents import TOTAL
+from sousei.io.flows.foreign_residents import TOTAL
 
 OTHER = "その他"
 _SUB_STATUS = re.compile(r"\d+号.*$")

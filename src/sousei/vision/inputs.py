@@ -16,9 +16,9 @@ import pandas as pd
 from sousei.demography.ages import AGE_STEP, SEXES
 from sousei.demography.population import Population
 from sousei.demography.rates import allocate_unknown_age, sex_ratio_0_4
-from sousei.io import shipped
-from sousei.io.codes import area_name
-from sousei.io.mergers import code_mapping
+from sousei.io.reference import shipped
+from sousei.io.reference.codes import area_name
+from sousei.io.reference.mergers import code_mapping
 from sousei.vision.arrays import grid_array, unknown_array
 
 

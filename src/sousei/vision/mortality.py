@@ -7,7 +7,7 @@ from functools import cache
 import numpy as np
 
 from sousei.demography.lifetable import survival_from_death_rates
-from sousei.io import shipped
+from sousei.io.reference import shipped
 
 
 @cache

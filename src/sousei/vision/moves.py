@@ -1,6 +1,6 @@
 """Moves by origin or destination area: net moves per counterpart, ranked net in / net out.
 
-Input is the table of ``sousei.io.moves.read_moves`` (or the same rows stored by the web app):
+Input is the table of ``sousei.io.flows.moves.read_moves`` (or the same rows stored by the web app):
 year, area_code, counterpart, counterpart_name, level, in_moves, out_moves. Several areas (a
 partnership's members) are summed. The tables follow the 人口ビジョン chapters: top N net-in
 and net-out prefectures (rank, 転入数, 転出数, 増減, shares of all in- and out-moves), the
@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from sousei.io.codes import area_name
-from sousei.io.moves import prefecture_level
+from sousei.io.flows.moves import prefecture_level
+from sousei.io.reference.codes import area_name
 
 METROPOLITAN_AREAS = {  # 住民基本台帳人口移動報告's definitions, by prefecture code
     "東京圏": ("13", "14", "11", "12"),

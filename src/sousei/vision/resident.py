@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from sousei.io.convert import frame_to_population
+from sousei.io.population.convert import frame_to_population
 
 NATIONALITY_LABELS = {"japanese": "日本人", "foreign": "外国人", "total": "総数"}
 

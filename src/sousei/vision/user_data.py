@@ -19,8 +19,8 @@ from sousei.demography.assumptions import Assumptions
 from sousei.demography.cohort_change import estimate_cohort_change
 from sousei.demography.population import Population
 from sousei.demography.runner import ForeignInputs, ScenarioRun, project_scenarios
-from sousei.io.convert import frame_to_population
 from sousei.io.errors import InputError
+from sousei.io.population.convert import frame_to_population
 from sousei.vision.areas import data_codes
 from sousei.vision.inputs import base_tfr
 from sousei.vision.run import ProjectionRequest, census_inputs

@@ -12,10 +12,9 @@ from typing import Any
 from django.db import transaction
 
 from sousei import strategy as core
-from sousei.io.entry_template import write_entry_template
 from sousei.io.errors import CellProblem, WorkbookError
-from sousei.io.progress_read import read_progress_workbook
-from sousei.io.progress_write import write_progress_workbook
+from sousei.io.strategy.entry_template import write_entry_template
+from sousei.io.strategy.progress import read_progress_workbook, write_progress_workbook
 from sousei.japanese import format_fiscal_year
 from sousei.web.strategies import models as db
 from sousei.web.strategies.convert import to_core

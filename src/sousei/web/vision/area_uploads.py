@@ -1,6 +1,6 @@
 """Uploads of moves by origin/destination and of foreign residents by nationality and status.
 
-Both are read with the CLI's readers (``sousei.io.moves``, ``sousei.io.foreign_residents``),
+Both are read with the CLI's readers (``sousei.io.flows.moves``, ``sousei.io.flows.foreign_residents``),
 restricted to the organisation's own area codes, before anything is stored; a stored upload is
 a new version (the previous one stays) written together with its audit event.
 """
@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from sousei.io.foreign_residents import read_foreign_residents
-from sousei.io.moves import read_moves
+from sousei.io.flows.foreign_residents import read_foreign_residents
+from sousei.io.flows.moves import read_moves
 from sousei.web.accounts.models import Organisation
 from sousei.web.strategies.versioning import create_audited
 from sousei.web.vision.data import census_codes, organisation_codes

@@ -15,8 +15,8 @@ from pathlib import Path
 import pandas as pd
 
 from sousei.io.errors import InputError
-from sousei.io.long_format import read_long, write_long_csv
-from sousei.io.population_file import read_population
+from sousei.io.population.long_format import read_long, write_long_csv
+from sousei.io.population.read import read_population
 from sousei.vision.areas import AreaCodeError, data_codes
 from sousei.vision.run import ProjectionRequest
 from sousei.vision.user_data import run_user_projection

@@ -3,7 +3,7 @@ scenarios (TFR +0.1 by 2060; ages 10-29 net migration +0.5 point). Stored once."
 
 from __future__ import annotations
 
-from sousei.io.convert import population_to_frame
+from sousei.io.population.convert import population_to_frame
 from sousei.vision.inputs import census_history
 from sousei.web.accounts.models import Organisation
 from sousei.web.strategies.versioning import create_audited

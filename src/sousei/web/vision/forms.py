@@ -16,7 +16,7 @@ from django import forms
 
 from sousei.demography.scenarios import Scenario
 from sousei.io.errors import InputError
-from sousei.io.scenario_file import age_range, scenario_from_mapping
+from sousei.io.scenario import age_range, scenario_from_mapping
 from sousei.japanese.era import format_year_prose
 
 MIGRATION_ROWS = 3  # empty rows offered; a stored scenario with more gets one spare row

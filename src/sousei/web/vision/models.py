@@ -2,7 +2,7 @@
 
 A dataset row is never changed: each upload is a new row with the next version, so earlier data
 stays as it was and the latest upload is the one projected. Scenarios are stored as the mapping
-of the CLI's scenario file (``sousei.io.scenario_file``), so a file and the web form are one format.
+of the CLI's scenario file (``sousei.io.scenario``), so a file and the web form are one format.
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ class VitalStatistics(VersionedUpload):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="vital_statistics"
     )
-    # [{year, births, deaths, in_moves, out_moves}, ...] as read by sousei.io.vital_stats.
+    # [{year, births, deaths, in_moves, out_moves}, ...] as read by sousei.io.flows.vital_stats.
     rows = models.JSONField(editable=False)
 
     class Meta(VersionedUpload.Meta):
@@ -90,7 +90,7 @@ class MovesByArea(VersionedUpload):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="moves_by_area"
     )
-    # The records of sousei.io.moves.read_moves (year, area_code, counterpart, ...).
+    # The records of sousei.io.flows.moves.read_moves (year, area_code, counterpart, ...).
     rows = models.JSONField(editable=False)
 
     class Meta(VersionedUpload.Meta):
@@ -106,7 +106,7 @@ class ForeignResidents(VersionedUpload):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="foreign_residents"
     )
-    # The records of sousei.io.foreign_residents.read_foreign_residents.
+    # The records of sousei.io.flows.foreign_residents.read_foreign_residents.
     rows = models.JSONField(editable=False)
 
     class Meta(VersionedUpload.Meta):
@@ -123,7 +123,7 @@ class MovesByAge(VersionedUpload):
         Organisation, on_delete=models.CASCADE, related_name="moves_by_age"
     )
     # [{year, area_code, sex, age_start, in_moves, out_moves}, ...] as read by
-    # sousei.io.moves_by_age (5-year grid).
+    # sousei.io.flows.moves_by_age (5-year grid).
     rows = models.JSONField(editable=False)
 
     class Meta(VersionedUpload.Meta):

@@ -14,7 +14,7 @@ from django.db.models import Max
 from django.http import HttpRequest
 
 from sousei.demography.ages import AGE_LABELS_JA, AGE_STARTS, SEXES
-from sousei.io.moves_by_age import read_moves_by_age
+from sousei.io.flows.moves_by_age import read_moves_by_age
 from sousei.japanese import format_number, format_percent
 from sousei.vision.net_migration import CENSUS_SOURCE, TRANSITIONS, organisation_net_migration
 from sousei.web.strategies.versioning import create_audited

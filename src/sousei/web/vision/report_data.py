@@ -13,8 +13,8 @@ import pandas as pd
 
 from sousei.demography.scenarios import BASELINE
 from sousei.io.errors import InputError
-from sousei.io.scenario_file import scenario_from_mapping
-from sousei.io.vital_stats import VitalYear
+from sousei.io.flows.vital_stats import VitalYear
+from sousei.io.scenario import scenario_from_mapping
 from sousei.reports.html import Document
 from sousei.reports.vision import vision_document
 from sousei.reports.vision_areas import AreaTables

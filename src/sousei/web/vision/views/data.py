@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from sousei.io.errors import InputError
-from sousei.io.vital_stats import read_vital_statistics
+from sousei.io.flows.vital_stats import read_vital_statistics
 from sousei.web.strategies.versioning import create_audited
 from sousei.web.vision.access import can_write, organisation_for
 from sousei.web.vision.area_uploads import AREA_UPLOADS, area_upload_versions, store_area_upload

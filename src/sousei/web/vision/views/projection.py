@@ -9,8 +9,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from sousei.io.codes import AreaCodeError
-from sousei.io.scenario_file import scenario_from_mapping
+from sousei.io.reference.codes import AreaCodeError
+from sousei.io.scenario import scenario_from_mapping
 from sousei.japanese import format_number
 from sousei.vision.areas import data_codes
 from sousei.vision.inputs import ipss_path

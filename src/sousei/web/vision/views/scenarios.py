@@ -9,8 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
-from sousei.io.scenario_file import scenario_from_mapping
-from sousei.io.scenario_writer import scenario_to_toml
+from sousei.io.scenario import scenario_from_mapping, scenario_to_toml
 from sousei.web.accounts.access import get_for_user
 from sousei.web.strategies.versioning import StaleEditError, create_audited, save_versioned
 from sousei.web.vision.access import organisation_for

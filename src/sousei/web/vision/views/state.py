@@ -13,8 +13,8 @@ from django.shortcuts import render
 
 from sousei.demography.ages import AGE_STARTS, OPEN_AGE
 from sousei.demography.indicators import age_group_totals
-from sousei.io.convert import frame_to_population
-from sousei.io.shipped import tfr_municipal, tfr_prefecture
+from sousei.io.population.convert import frame_to_population
+from sousei.io.reference.shipped import tfr_municipal, tfr_prefecture
 from sousei.japanese import format_number, format_percent
 from sousei.vision.inputs import CensusHistory, census_history
 from sousei.web.vision.access import can_write, organisation_for

@@ -11,7 +11,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from sousei.io.progress_write import write_progress_workbook
+from sousei.io.strategy.progress import write_progress_workbook
 from sousei.reports.demo import write_demo_reports
 from sousei.web.strategies.convert import to_core
 from sousei.web.strategies.models import Strategy

@@ -20,7 +20,7 @@ def read_municipal_tfr(source: str | IO[bytes], name: str | None = None) -> pd.D
     """Municipal TFR 2008-2012 (ベイズ推定値): area_code, name, tfr (NaN where ``-``).
 
     Codes are those of 2008-2012 and include designated-city wards; map them with
-    :func:`sousei.io.mergers.current_code` before joining to later tables.
+    :func:`sousei.io.reference.mergers.current_code` before joining to later tables.
     """
     label = name or str(source)
     raw = pd.read_csv(source, dtype=str, encoding="utf-8-sig")

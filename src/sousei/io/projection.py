@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 from sousei.io.errors import InputError
-from sousei.io.long_format import replace_atomically
+from sousei.io.population.long_format import replace_atomically
 from sousei.io.xlsx_style import save_atomically
 
 PERSONS_FORMAT = '#,##0;"△"#,##0'

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from sousei.io.cells import (
+from sousei.io.errors import CellProblem
+from sousei.io.strategy.cells import (
     AGGREGATION_WORDS,
     DIRECTION_WORDS,
     cell_text,
@@ -11,8 +12,7 @@ from sousei.io.cells import (
     read_number,
     split_year,
 )
-from sousei.io.errors import CellProblem
-from sousei.io.progress_layout import Col, Layout
+from sousei.io.strategy.progress_layout import Col, Layout
 from sousei.japanese import NumberError, parse_number
 from sousei.strategy import KPI, Actual, ActualState, Judgement, TargetKind, read_target
 

@@ -16,9 +16,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from sousei.io.errors import InputError
+from sousei.io.errors import InputError, Where
 from sousei.io.upload_table import area_codes, check_unique, read_text_table, whole_numbers, years
-from sousei.io.validate import Where
 
 COLUMNS = ("year", "area_code", "nationality", "residence_status", "persons")
 ALIASES = {"年": "year", "地域コード": "area_code", "団体コード": "area_code",

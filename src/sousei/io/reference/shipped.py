@@ -18,7 +18,8 @@ from typing import Any
 
 import pandas as pd
 
-from sousei.io import census, hmd, ipss, national, tfr
+from sousei.io.population import census
+from sousei.io.reference import hmd, ipss, national, tfr
 
 CENSUS_MUNICIPAL = "census_municipal_1980_2015.csv.gz"
 CENSUS_PREFECTURE = "census_prefecture_1980_2015.csv.gz"

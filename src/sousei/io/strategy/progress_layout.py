@@ -13,8 +13,8 @@ from enum import StrEnum
 
 from openpyxl.utils import get_column_letter
 
-from sousei.io.cells import cell_text, split_year
 from sousei.io.errors import CellProblem
+from sousei.io.strategy.cells import cell_text, split_year
 from sousei.japanese import EraError, parse_fiscal_year
 
 

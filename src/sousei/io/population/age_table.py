@@ -25,7 +25,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from sousei.io.errors import InputError
-from sousei.io.layout import canonical
+from sousei.io.population.layout import canonical
 from sousei.io.upload_table import decode_csv
 from sousei.japanese.era import EraError, parse_year
 

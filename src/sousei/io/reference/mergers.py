@@ -13,8 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-from sousei.io import shipped
-from sousei.io.codes import AreaCodeError, normalize_code
+from sousei.io.reference import shipped
+from sousei.io.reference.codes import AreaCodeError, normalize_code
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-from sousei.io.age_table import parse_age
+from sousei.io.population.age_table import parse_age
 from sousei.japanese.era import EraError, parse_year
 
 TOTAL = "T"  # a total row: sex 総数, age 総数, nationality 総数

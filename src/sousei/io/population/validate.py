@@ -8,15 +8,14 @@ engine, and the first problem raises :class:`InputError` naming file, sheet, row
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from sousei.demography.ages import AGE_LABELS_JA, AGE_STEP, N_AGES, OPEN_AGE
-from sousei.io.codes import AreaCodeError, is_known_code, normalize_code
-from sousei.io.errors import InputError
-from sousei.io.layout import COLUMNS, canonical
+from sousei.io.errors import InputError, Where
+from sousei.io.population.layout import COLUMNS, canonical
+from sousei.io.reference.codes import AreaCodeError, is_known_code, normalize_code
 
 SEX_ALIASES = {
     "M": "M",
@@ -46,24 +45,6 @@ HEADER_ALIASES = {
     "人口": "value",
 }
 KEYS = ["area_code", "nationality", "sex", "year"]
-
-
-@dataclass(frozen=True)
-class Where:
-    """Where the text came from: ``rows`` are editor row numbers, ``columns`` the labels to
-    print per canonical column (``value`` or ``G列 (value)``)."""
-
-    file: str
-    sheet: str | None
-    rows: np.ndarray
-    columns: dict[str, str]
-
-    def error(
-        self, message: str, position: int | None = None, column: str | None = None
-    ) -> InputError:
-        row = int(self.rows[position]) if position is not None else 1
-        label = self.columns.get(column, column) if column else None
-        return InputError(message, file=self.file, sheet=self.sheet, row=row, column=label)
 
 
 def rename_headers(headers: list[str]) -> list[str]:

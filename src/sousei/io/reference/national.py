@@ -2,7 +2,7 @@
 
 Both come as ``year, sex (男性/女性), age (0~4歳 … 100歳以上), value``. They go into the long
 layout with area_code ``00000`` (全国); the ages run to the open 100+ group, so fold them with
-:func:`sousei.io.convert.frame_to_population` (which sums 90-94, 95-99 and 100+ into 90+).
+:func:`sousei.io.population.convert.frame_to_population` (which sums 90-94, 95-99 and 100+ into 90+).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import IO
 import pandas as pd
 
 from sousei.io.errors import InputError
-from sousei.io.layout import NATIONAL_CODE, canonical, parse_age_label
+from sousei.io.population.layout import NATIONAL_CODE, canonical, parse_age_label
 
 _SEXES = {"男性": "M", "女性": "F", "男": "M", "女": "F"}
 

@@ -12,10 +12,10 @@ import pandas as pd
 
 from sousei.demography.ages import AGE_STARTS, AGE_STEP, N_AGES, OPEN_AGE, SEXES
 from sousei.demography.population import NATIONALITIES, Population
-from sousei.io.codes import AreaCodeError, area_name
 from sousei.io.errors import InputError
-from sousei.io.layout import canonical
-from sousei.io.validate import check_coverage
+from sousei.io.population.layout import canonical
+from sousei.io.population.validate import check_coverage
+from sousei.io.reference.codes import AreaCodeError, area_name
 
 
 def _name(code: str) -> str:

@@ -12,7 +12,7 @@ from typing import IO
 import pandas as pd
 
 from sousei.io.errors import InputError
-from sousei.io.layout import canonical, parse_age_label
+from sousei.io.population.layout import canonical, parse_age_label
 
 _ID_COLUMNS = ("area_code", "kind", "prefecture", "municipality", "year")
 _BLOCK = 20  # 総数 + 19 age groups per sex

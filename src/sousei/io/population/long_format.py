@@ -20,10 +20,10 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
-from sousei.io.errors import InputError
-from sousei.io.layout import COLUMNS, canonical
+from sousei.io.errors import InputError, Where
+from sousei.io.population.layout import COLUMNS, canonical
+from sousei.io.population.validate import parse_long, rename_headers
 from sousei.io.upload_table import cell_text
-from sousei.io.validate import Where, parse_long, rename_headers
 
 DEFAULT_SHEET = "人口"
 

@@ -14,7 +14,7 @@ from functools import cache
 
 import pandas as pd
 
-from sousei.io import shipped
+from sousei.io.reference import shipped
 
 _WEIGHTS = (6, 5, 4, 3, 2)
 

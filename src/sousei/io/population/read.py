@@ -18,14 +18,14 @@ import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from sousei.io.age_table import age_table_from_grid, read_grid
-from sousei.io.census import read_census
-from sousei.io.census_checks import allocate_unknown
-from sousei.io.census_table import find_header, one_area, read_census_grid
 from sousei.io.errors import InputError
-from sousei.io.layout import canonical
-from sousei.io.long_format import read_long
-from sousei.io.validate import rename_headers
+from sousei.io.population.age_table import age_table_from_grid, read_grid
+from sousei.io.population.census import read_census
+from sousei.io.population.estat import find_header, one_area, read_census_grid
+from sousei.io.population.estat_checks import allocate_unknown
+from sousei.io.population.layout import canonical
+from sousei.io.population.long_format import read_long
+from sousei.io.population.validate import rename_headers
 
 # Columns only the long layout has: a file naming two of them is a long file, and a long
 # file with one column misspelt gets the long reader's "column missing" error, not a guess.

@@ -20,17 +20,16 @@ import pandas as pd
 from openpyxl.utils import get_column_letter
 
 from sousei.demography.ages import AGE_STEP, OPEN_AGE
-from sousei.io.errors import InputError
-from sousei.io.upload_table import decode_csv, xlsx_cells
-from sousei.io.validate import (
+from sousei.io.errors import InputError, Where
+from sousei.io.population.validate import (
     SEX_ALIASES,
-    Where,
     _check_grid,
     _codes,
     _integers,
     _labels,
     check_coverage,
 )
+from sousei.io.upload_table import decode_csv, xlsx_cells
 
 COLUMNS = ("year", "area_code", "sex", "age_start", "age_span", "in_moves", "out_moves")
 ALIASES = {

@@ -15,9 +15,9 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from sousei.io.cells import cell_text, read_number
 from sousei.io.errors import CellProblem, WorkbookError
 from sousei.io.sheets import grid_of, open_workbook
+from sousei.io.strategy.cells import cell_text, read_number
 from sousei.io.xlsx_style import BORDER, WRAP, save_atomically, set_widths, style_header
 from sousei.japanese import EraError, NumberError, format_era_short, parse_fiscal_year
 from sousei.strategy import Budget, Project, Role

@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from sousei.io.cells import DEFAULT_WORDING, actual_text, plain_number
+from sousei.io.strategy.cells import DEFAULT_WORDING, actual_text, plain_number
 from sousei.io.xlsx_style import BORDER, WRAP, save_atomically, set_widths, style_header
 from sousei.japanese import format_era_short, format_fiscal_year
 from sousei.strategy import ActualState, Strategy

@@ -17,14 +17,14 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from sousei.io import census_labels as labels
-from sousei.io.age_table import reference_year
-from sousei.io.census_checks import allocate_unknown, check_duplicates, check_totals
-from sousei.io.census_labels import TOTAL, UNKNOWN, norm
-from sousei.io.codes import AreaCodeError, is_known_code, normalize_code
-from sousei.io.errors import InputError
-from sousei.io.layout import canonical
-from sousei.io.validate import Where, check_coverage
+from sousei.io.errors import InputError, Where
+from sousei.io.population import estat_labels as labels
+from sousei.io.population.age_table import reference_year
+from sousei.io.population.estat_checks import allocate_unknown, check_duplicates, check_totals
+from sousei.io.population.estat_labels import TOTAL, UNKNOWN, norm
+from sousei.io.population.layout import canonical
+from sousei.io.population.validate import check_coverage
+from sousei.io.reference.codes import AreaCodeError, is_known_code, normalize_code
 
 VALUE_NAMES = frozenset({"value", "値", "数値", "人口", "人数"})
 ROLES = ("sex", "age", "nationality", "area", "time", "tab", "unit", "note")

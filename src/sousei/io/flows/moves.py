@@ -17,16 +17,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from sousei.io.codes import (
+from sousei.io.errors import InputError, Where
+from sousei.io.reference.codes import (
     AreaCodeError,
     area_key,
     area_name,
     is_known_code,
     resolve_area,
 )
-from sousei.io.errors import InputError
 from sousei.io.upload_table import area_codes, check_unique, read_text_table, whole_numbers, years
-from sousei.io.validate import Where
 
 COLUMNS = ("year", "area_code", "counterpart_code", "in_moves", "out_moves")
 ALIASES = {"年": "year", "地域コード": "area_code", "団体コード": "area_code",

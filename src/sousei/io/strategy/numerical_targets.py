@@ -8,9 +8,9 @@ from __future__ import annotations
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from sousei.io.cells import cell_text, read_number
 from sousei.io.errors import CellProblem
 from sousei.io.sheets import grid_of
+from sousei.io.strategy.cells import cell_text, read_number
 from sousei.io.xlsx_style import BORDER, number_format, set_widths, style_header
 from sousei.japanese import NumberError
 from sousei.strategy import NumericalTarget, Strategy

@@ -14,7 +14,7 @@ from typing import IO, NamedTuple
 import pandas as pd
 
 from sousei.io.errors import InputError
-from sousei.io.layout import canonical, parse_age_label
+from sousei.io.population.layout import canonical, parse_age_label
 
 _SEXES = {"M": "M", "F": "F"}
 

@@ -1,0 +1,1 @@
+"""Flows: vital statistics, moves by age and by origin/destination, foreign residents."""
