@@ -7,7 +7,7 @@ import openpyxl
 from typer.testing import CliRunner
 
 from sousei.cli import app
-from tests.io.progress_fixture import ROWS, build_progress_workbook
+from tests.io.strategy.progress_fixture import ROWS, build_progress_workbook
 
 
 def test_evaluate_prints_the_summary_table_and_writes_the_workbook(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from sousei.cli import app
 from sousei.io.population.read import read_population
 from sousei.vision.run import ProjectionRequest, run_projection
 from sousei.vision.user_data import run_user_projection
-from tests.io.estat_fixture import write_estat
+from tests.io.population.estat_fixture import write_estat
 
 runner = CliRunner()
 AREAS = ("40203", "40212")

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.io.progress_fixture import build_progress_workbook
+from tests.io.strategy.progress_fixture import build_progress_workbook
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from sousei.reports.demo import write_demo_reports
-from tests.io.progress_fixture import build_progress_workbook
+from tests.io.strategy.progress_fixture import build_progress_workbook
 from tests.reports.pdf_tools import need
 
 

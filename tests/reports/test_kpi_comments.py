@@ -16,7 +16,7 @@ from sousei.reports.html import render_document
 from sousei.reports.kpi import kpi_document, write_kpi_report
 from sousei.reports.vision_outlook import PopulationTarget
 from sousei.strategy import CommitteeComment, evaluate_strategy, get_scheme
-from tests.io.progress_fixture import build_progress_workbook
+from tests.io.strategy.progress_fixture import build_progress_workbook
 
 CSV = """区分,対象,委員の区分,日付,意見
 KPI,店舗改装件数,金,2025/3/10,改装後の売上の変化も把握してください。

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from sousei.io.strategy.progress import read_progress_workbook
 from sousei.reports.kpi import write_kpi_report
 from sousei.strategy import Budget, Project, Role, evaluate_strategy, get_scheme
-from tests.io.progress_fixture import build_progress_workbook
+from tests.io.strategy.progress_fixture import build_progress_workbook
 from tests.reports.pdf_tools import fonts, need, page_count, text
 
 PROJECT = Project(

@@ -10,7 +10,7 @@ from sousei.io.strategy.progress import read_progress_workbook
 from sousei.reports.kpi import kpi_document, write_kpi_report
 from sousei.reports.pdf_toc import heading_pages
 from sousei.strategy import CommitteeComment, evaluate_strategy, get_scheme
-from tests.io.progress_fixture import build_progress_workbook
+from tests.io.strategy.progress_fixture import build_progress_workbook
 from tests.reports.pdf_tools import contents_numbers, heading_page, need, page_count
 from tests.reports.test_kpi_report import PROJECT
 

@@ -11,7 +11,7 @@ from sousei.io.population.convert import frame_to_population
 from sousei.vision.inputs import census_history
 from sousei.web.vision.data import dataset_frame
 from sousei.web.vision.models import PopulationDataset
-from tests.io.estat_fixture import estat_rows, header_line, write_estat
+from tests.io.population.estat_fixture import estat_rows, header_line, write_estat
 
 
 def _upload(client, org, path):

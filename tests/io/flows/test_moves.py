@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from sousei.io.errors import InputError
 from sousei.io.flows.moves import read_moves, read_moves_file
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "moves_kurume_constructed.csv"
+DATA = Path(__file__).resolve().parents[2] / "data" / "moves_kurume_constructed.csv"
 TEXT = DATA.read_text(encoding="utf-8")
 LINES = TEXT.splitlines()
 

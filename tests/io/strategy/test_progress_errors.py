@@ -9,7 +9,7 @@ import pytest
 
 from sousei.io.errors import WorkbookError
 from sousei.io.strategy.progress import read_progress_workbook
-from tests.io.progress_fixture import HEADERS, ROWS, build_progress_workbook
+from tests.io.strategy.progress_fixture import HEADERS, ROWS, build_progress_workbook
 
 
 def _rows_with(changes: dict[tuple[int, int], object]) -> list[list[object]]:

@@ -13,7 +13,7 @@ from sousei.io.population.layout import COLUMNS
 from sousei.io.reference import shipped
 from sousei.io.reference.ipss import read_ipss2018, read_ipss2018_areas
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 
 
 def _cell(frame: pd.DataFrame, code: str, year: int, sex: str, age: int) -> float:

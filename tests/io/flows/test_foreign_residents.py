@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from sousei.io.errors import InputError
 from sousei.io.flows.foreign_residents import read_foreign_residents, read_foreign_residents_file
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "foreign_kurume_constructed.csv"
+DATA = Path(__file__).resolve().parents[2] / "data" / "foreign_kurume_constructed.csv"
 TEXT = DATA.read_text(encoding="utf-8")
 LINES = TEXT.splitlines()
 

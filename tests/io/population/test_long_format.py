@@ -23,7 +23,7 @@ from sousei.io.population.long_format import (
 )
 from sousei.testing import assert_population_frames_equal
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 HEADER = "area_code,nationality,sex,age_start,age_span,year,value\n"
 
 

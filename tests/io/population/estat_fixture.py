@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 SOURCE = DATA / "census_kurume_okawa.csv"
 AREAS = {"40203": "久留米市", "40212": "大川市"}
 YEARS = (2010, 2015)

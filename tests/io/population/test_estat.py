@@ -16,7 +16,7 @@ from sousei.io.errors import InputError
 from sousei.io.population.convert import frame_to_population
 from sousei.io.population.read import read_population
 from sousei.vision.inputs import census_history
-from tests.io.estat_fixture import SOURCE, estat_rows, header_line, write_estat
+from tests.io.population.estat_fixture import SOURCE, estat_rows, header_line, write_estat
 
 AREAS = ["40203", "40212"]
 
@@ -158,7 +158,7 @@ def test_a_nationality_dimension_splits_japanese_and_foreign(tmp_path: Path) -> 
 def test_an_xlsx_download_reads_like_the_csv(tmp_path: Path) -> None:
     from openpyxl import Workbook
 
-    from tests.io.estat_fixture import API_HEADER, API_META
+    from tests.io.population.estat_fixture import API_HEADER, API_META
 
     book = Workbook()
     sheet = book.active

@@ -10,7 +10,7 @@ from sousei.io.strategy.cells import read_actual
 from sousei.strategy import SCHEMES, ActualState
 from sousei.strategy.grading import scheme_from_mapping
 
-DOC = Path(__file__).resolve().parents[2] / "docs" / "strategy-workbook.md"
+DOC = Path(__file__).resolve().parents[3] / "docs" / "strategy-workbook.md"
 
 
 def test_the_json_scheme_example_loads() -> None:

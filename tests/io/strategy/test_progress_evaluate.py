@@ -75,7 +75,7 @@ def test_prorated_scheme_judges_mid_plan_against_interim_targets(progress_workbo
 
 
 def test_grades_already_printed_in_the_sheet_are_checked(tmp_path: Path) -> None:
-    from tests.io.progress_fixture import ROWS, build_progress_workbook
+    from tests.io.strategy.progress_fixture import ROWS, build_progress_workbook
 
     rows = [list(r) for r in ROWS]
     rows[0][14] = "○"  # 起業支援による創業者数: printed ○, computed △ (57.5%)

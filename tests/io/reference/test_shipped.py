@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sousei.io.reference import shipped
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def _data_files() -> list[str]:
