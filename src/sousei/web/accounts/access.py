@@ -1,7 +1,8 @@
 """The one access check. Every view fetches objects through `get_for_user`.
 
 Anything the user may not see or change answers 404, so an outsider cannot even learn that an
-object exists. Each model exposes `.organisation` (the owner) and, when it matters,
+object exists. `organisation_for` is the same rule for pages about an organisation as a
+whole (the vision). Each model exposes `.organisation` (the owner) and, when it matters,
 `.department` (the 担当課 owning a KPI) and `.is_published` (visible to viewers).
 """
 
@@ -59,7 +60,25 @@ def get_for_user(request: HttpRequest, model: type[M], pk: object, need: Need = 
     return obj
 
 
-def organisations_for(request: HttpRequest) -> models.QuerySet[Organisation]:
-    if not request.user.is_authenticated:
-        return Organisation.objects.none()
-    return Organisation.objects.filter(memberships__user=request.user).distinct()
+def organisation_for(
+    request: HttpRequest, pk: object, need: Literal["read", "write"] = "read"
+) -> Organisation:
+    """The organisation `pk` for pages about it as a whole (the population vision).
+
+    The vision is the organisation's public material, so every member reads it, viewers
+    included; writing follows the same roles as everywhere else (`write`).
+    """
+    try:
+        organisation = Organisation.objects.get(pk=pk)
+    except (Organisation.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    membership = membership_for(request, organisation)
+    if membership is None or (need == "write" and membership.role not in _ROLES_FOR["write"]):
+        raise Http404
+    return organisation
+
+
+def can_write(request: HttpRequest, organisation: Organisation) -> bool:
+    """Whether the user may change the organisation's own material (its vision)."""
+    membership = membership_for(request, organisation)
+    return membership is not None and membership.role in _ROLES_FOR["write"]

@@ -13,8 +13,8 @@ from django.shortcuts import redirect, render
 
 from sousei.io.errors import InputError
 from sousei.io.flows.vital_stats import read_vital_statistics
+from sousei.web.accounts.access import can_write, organisation_for
 from sousei.web.strategies.versioning import create_audited
-from sousei.web.vision.access import can_write, organisation_for
 from sousei.web.vision.area_uploads import AREA_UPLOADS, area_upload_versions, store_area_upload
 from sousei.web.vision.data import frame_to_text, read_upload
 from sousei.web.vision.models import PopulationDataset, VitalStatistics

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 
+from sousei.web.accounts.access import organisation_for
 from sousei.web.downloads import report_response
-from sousei.web.vision.access import organisation_for
 from sousei.web.vision.report_data import organisation_report, report_areas
 
 

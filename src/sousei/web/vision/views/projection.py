@@ -14,8 +14,8 @@ from sousei.io.scenario import scenario_from_mapping
 from sousei.japanese import format_number
 from sousei.vision.areas import data_codes
 from sousei.vision.inputs import ipss_path
+from sousei.web.accounts.access import can_write, organisation_for
 from sousei.web.strategies.versioning import StaleEditError, create_audited, save_versioned
-from sousei.web.vision.access import can_write, organisation_for
 from sousei.web.vision.charts import lines_svg
 from sousei.web.vision.compute import COMBINED, Comparison, comparison_context
 from sousei.web.vision.data import latest_dataset

@@ -10,9 +10,8 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from sousei.io.scenario import scenario_from_mapping, scenario_to_toml
-from sousei.web.accounts.access import get_for_user
+from sousei.web.accounts.access import get_for_user, organisation_for
 from sousei.web.strategies.versioning import StaleEditError, create_audited, save_versioned
-from sousei.web.vision.access import organisation_for
 from sousei.web.vision.compute import base_year_for, comparison_context, splits_nationality
 from sousei.web.vision.forms import ScenarioForm, initial_from_mapping
 from sousei.web.vision.models import SavedScenario

@@ -17,7 +17,7 @@ from sousei.io.population.convert import frame_to_population
 from sousei.io.reference.shipped import tfr_municipal, tfr_prefecture
 from sousei.japanese import format_number, format_percent
 from sousei.vision.inputs import CensusHistory, census_history
-from sousei.web.vision.access import can_write, organisation_for
+from sousei.web.accounts.access import can_write, organisation_for
 from sousei.web.vision.charts import lines_svg, pyramid_svg, signed_bars_svg, stacked_bars_svg
 from sousei.web.vision.data import census_codes, dataset_frame, latest_dataset
 from sousei.web.vision.net_migration import net_migration_context
