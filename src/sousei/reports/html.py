@@ -60,10 +60,3 @@ def engine() -> Engine:
 def render_document(document: Document, template: str = "reports/report.html") -> str:
     """The whole report as one standalone HTML page (charts inline as SVG data)."""
     return engine().get_template(template).render(Context({"document": document}))
-
-
-def write_html(document: Document, path: str | Path) -> Path:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_document(document), encoding="utf-8")
-    return path

@@ -183,9 +183,3 @@ def _serve(html: str):
             route.fulfill(status=404, body="")
 
     return handle
-
-
-def html_to_pdf(html: str, path: str | Path) -> Path:
-    """One report, one browser: for a single PDF; batches should share a :class:`PdfPrinter`."""
-    with PdfPrinter() as printer:
-        return printer.print(html, path)

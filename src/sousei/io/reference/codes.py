@@ -12,8 +12,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-import pandas as pd
-
 from sousei.io.reference import shipped
 
 _WEIGHTS = (6, 5, 4, 3, 2)
@@ -179,11 +177,3 @@ def municipalities_of(prefecture: str | int, wards: bool = False) -> list[str]:
     pid = prefecture_code(prefecture)
     kinds = {"municipality", "ward"} if wards else {"municipality"}
     return sorted(a.code for a in _areas().values() if a.code[:2] == pid and a.kind in kinds)
-
-
-def master_frame() -> pd.DataFrame:
-    """The known areas as a frame: area_code, name, prefecture, kind."""
-    rows = [(a.code, a.name, a.prefecture, a.kind) for a in _areas().values()]
-    return pd.DataFrame(rows, columns=["area_code", "name", "prefecture", "kind"]).sort_values(
-        "area_code", ignore_index=True
-    )
