@@ -9,11 +9,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from sousei.io.reference.codes import AreaCodeError
 from sousei.io.scenario import scenario_from_mapping
 from sousei.japanese import format_number
-from sousei.vision.areas import data_codes
-from sousei.vision.inputs import ipss_path
+from sousei.vision.areas import ipss_totals
 from sousei.web.accounts.access import can_write, organisation_for
 from sousei.web.strategies.versioning import StaleEditError, create_audited, save_versioned
 from sousei.web.vision.charts import lines_svg
@@ -24,21 +22,12 @@ from sousei.web.vision.models import VisionChoice
 IPSS_LABEL = "社人研推計(平成30年推計)"
 
 
-def ipss_totals(comparison: Comparison | None) -> dict[int, float]:
-    """IPSS 2018 total population per year for the area shown: one member, or the sum of
-    every area when IPSS has them all (nothing when it lacks one: a partial sum misleads)."""
+def _ipss_for(comparison: Comparison | None) -> dict[int, float]:
+    """IPSS totals of the area shown: one member, or every area together."""
     if comparison is None:
         return {}
     shown = [value for value, _ in comparison.areas if value != COMBINED]
-    areas = shown if comparison.area == COMBINED else [comparison.area]
-    try:
-        years, path = ipss_path(data_codes(areas))
-    except (AreaCodeError, KeyError, ValueError):
-        return {}
-    if path.shape[1] != len(areas):
-        return {}
-    totals = path.sum(axis=tuple(range(1, path.ndim)))
-    return {int(year): float(total) for year, total in zip(years, totals, strict=True)}
+    return ipss_totals(shown if comparison.area == COMBINED else [comparison.area])
 
 
 @login_required
@@ -47,7 +36,7 @@ def projection_page(request: HttpRequest, pk: int) -> HttpResponse:
     saved = list(organisation.scenarios.all())
     context = comparison_context(organisation, [scenario_from_mapping(s.mapping) for s in saved],
                                  request.GET.get("area"))
-    ipss = ipss_totals(context["comparison"])
+    ipss = _ipss_for(context["comparison"])
     if ipss:  # the IPSS line next to the scenarios' (IPSS ends in 2045)
         result = context["comparison"]
         context["chart"] = lines_svg(result.years, {
