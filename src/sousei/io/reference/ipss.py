@@ -1,4 +1,5 @@
-"""Reader for IPSS 2018 「日本の地域別将来推計人口」 (sex x 5-year age, every area, 2015-2045).
+"""Readers for IPSS 「日本の地域別将来推計人口」: 2018 (sex x 5-year age, every area, 2015-2045)
+and 2023 (totals and 3 age groups, every area, 2025-2050).
 
 The published CSV has two header rows (sex, then age), codes without the leading zero
 (``1000`` = 北海道) and years as ``2015年``. Only the male and female blocks go into the long
@@ -81,3 +82,39 @@ def read_ipss2018_areas(source: str | IO[bytes], name: str | None = None) -> pd.
             "name": display.str.replace(" ", "").str.replace("　", "").to_numpy(),
         }
     )
+
+
+IPSS2023_COLUMNS = ("code", "kind", "prefecture", "municipality", "year", "total", "age0_14",
+                    "age15_64", "age65_plus")
+IPSS2023_GROUPS = ("child", "working", "elderly")
+
+
+def read_ipss2023(source: str | IO[bytes], name: str | None = None) -> pd.DataFrame:
+    """IPSS 2023 (令和5年推計) totals and 3 age groups: area_code, year, total, child, working,
+    elderly, one row per area and year (2025-2050, 2020 codes; 07999 is IPSS's 浜通り aggregate).
+
+    The groups are checked to add up to the total: a row where they do not was mistyped, and a
+    comparison drawn from it would mislead, so the file is refused naming the row.
+    """
+    label = name or str(source)
+    raw = pd.read_csv(source, dtype=str, encoding="utf-8-sig", keep_default_na=False)
+    if tuple(raw.columns) != IPSS2023_COLUMNS:
+        raise InputError(
+            "IPSS 2023 の総数・年齢3区分の表 (code, kind, prefecture, municipality, year, total, "
+            "age0_14, age15_64, age65_plus) ではありません", file=label, row=1)
+    numbers = raw[list(IPSS2023_COLUMNS[4:])].apply(lambda c: c.str.replace(",", "").str.strip())
+    values = numbers.apply(pd.to_numeric, errors="coerce")
+    bad = values.isna().any(axis=1) | (
+        values["age0_14"] + values["age15_64"] + values["age65_plus"] != values["total"])
+    if bad.any():
+        row = int(bad.to_numpy().nonzero()[0][0])
+        raise InputError("年齢3区分の合計が総数と一致しないか、数値でない欄があります",
+                         file=label, row=row + 2)
+    return pd.DataFrame({
+        "area_code": raw["code"].str.strip().str.zfill(5),
+        "year": values["year"].astype(int),
+        "total": values["total"].astype(int),
+        "child": values["age0_14"].astype(int),
+        "working": values["age15_64"].astype(int),
+        "elderly": values["age65_plus"].astype(int),
+    })

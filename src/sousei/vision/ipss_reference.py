@@ -1,0 +1,110 @@
+"""The IPSS projections drawn beside the scenarios: 2018 (平成30年推計) and 2023 (令和5年推計).
+
+A 人口ビジョン written now compares its scenarios with both: 2018 because the first plans were
+built on it, 2023 because it is the latest. Both are shown as totals and the three age groups
+per 5-year point. A group of areas gets the sum only when IPSS has a figure for every one of
+them (a partial sum would look like a forecast for the whole and mislead).
+
+Every page view asks for the same areas, so the lookups are cached per tuple of codes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import numpy as np
+import pandas as pd
+
+from sousei.demography.ages import AGE_STARTS
+from sousei.io.reference import shipped
+from sousei.io.reference.mergers import code_mapping
+from sousei.vision.inputs import ipss_path
+
+GROUPS = ("total", "child", "working", "elderly")
+LABELS = {2018: "社人研推計(平成30年推計)", 2023: "社人研推計(令和5年推計)"}
+SOURCES = {
+    2018: "国立社会保障・人口問題研究所「日本の地域別将来推計人口(平成30(2018)年推計)」",
+    2023: "国立社会保障・人口問題研究所「日本の地域別将来推計人口(令和5(2023)年推計)」",
+}
+
+
+@dataclass(frozen=True)
+class IpssFigures:
+    """One IPSS edition for the areas asked: values (year, group) summed over the areas, groups
+    in the order of :data:`GROUPS`."""
+
+    edition: int
+    years: tuple[int, ...]
+    values: np.ndarray
+
+    @property
+    def label(self) -> str:
+        return LABELS[self.edition]
+
+    def column(self, group: str) -> dict[int, float]:
+        k = GROUPS.index(group)
+        return {year: float(self.values[i, k]) for i, year in enumerate(self.years)}
+
+
+@cache
+def _ipss2023_table() -> pd.DataFrame:
+    return shipped.ipss2023().set_index(["area_code", "year"]).sort_index()
+
+
+def _to_2020_codes(regions: Sequence[str]) -> list[str]:
+    """Census-data codes (2015) -> the codes IPSS 2023 uses (40305 -> 40231)."""
+    return list(code_mapping(list(regions), since="2015-10-01").values())
+
+
+@lru_cache(maxsize=512)
+def _ipss2023(regions: tuple[str, ...]) -> IpssFigures | None:
+    table = _ipss2023_table()
+    codes = _to_2020_codes(regions)
+    known = set(table.index.get_level_values("area_code"))
+    if not codes or any(code not in known for code in codes):
+        return None
+    rows = table.loc[codes, list(GROUPS)].groupby(level="year").sum()
+    values = rows.to_numpy(float)
+    values.setflags(write=False)
+    return IpssFigures(2023, tuple(int(y) for y in rows.index), values)
+
+
+def ipss2023_figures(regions: Sequence[str]) -> IpssFigures | None:
+    """IPSS 2023 totals and groups 2025-2050 for census-data codes ``regions`` (summed), or
+    None when IPSS 2023 lacks one of them (浜通り's 13 municipalities have only an aggregate)."""
+    return _ipss2023(tuple(regions))
+
+
+_BOUNDS = {"child": (0, 15), "working": (15, 65), "elderly": (65, 200)}
+
+
+@lru_cache(maxsize=512)
+def _ipss2018(regions: tuple[str, ...]) -> IpssFigures | None:
+    try:
+        years, path = ipss_path(regions)
+    except KeyError:
+        return None
+    if path.shape[1] != len(regions):
+        return None
+    by_age = path.sum(axis=(1, 2))  # (year, age)
+    starts = np.asarray(AGE_STARTS)
+    columns = [by_age.sum(axis=-1)] + [
+        by_age[:, (starts >= low) & (starts < high)].sum(axis=-1)
+        for low, high in _BOUNDS.values()]
+    values = np.stack(columns, axis=-1)
+    values.setflags(write=False)
+    return IpssFigures(2018, tuple(int(y) for y in years), values)
+
+
+def ipss2018_figures(regions: Sequence[str]) -> IpssFigures | None:
+    """IPSS 2018 totals and groups 2015-2045 for ``regions`` (summed), or None when IPSS 2018
+    lacks one of them (it did not project Fukushima's municipalities)."""
+    return _ipss2018(tuple(regions))
+
+
+def ipss_figures(regions: Sequence[str]) -> list[IpssFigures]:
+    """Both editions where they cover every region, the older first."""
+    found = (ipss2018_figures(regions), ipss2023_figures(regions))
+    return [figures for figures in found if figures is not None]
