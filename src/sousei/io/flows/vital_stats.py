@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
 
+from sousei.demography.indicators import VitalYear
 from sousei.io.errors import InputError
 from sousei.io.upload_table import decode_csv
 
@@ -18,23 +18,6 @@ COLUMNS = ("year", "births", "deaths", "in_moves", "out_moves")
 ALIASES = {"年": "year", "出生": "births", "出生数": "births", "死亡": "deaths",
            "死亡数": "deaths", "転入": "in_moves", "転入数": "in_moves", "転出": "out_moves",
            "転出数": "out_moves"}
-
-
-@dataclass(frozen=True)
-class VitalYear:
-    year: int
-    births: int
-    deaths: int
-    in_moves: int
-    out_moves: int
-
-    @property
-    def natural_change(self) -> int:
-        return self.births - self.deaths
-
-    @property
-    def social_change(self) -> int:
-        return self.in_moves - self.out_moves
 
 
 def _whole(text: str, file: str, row: int, column: str) -> int:

@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from sousei.demography.ages import AGE_STARTS, OPEN_AGE
-from sousei.demography.indicators import age_group_totals
+from sousei.demography.indicators import VitalYear, age_group_totals
 from sousei.io.population.convert import frame_to_population
 from sousei.io.reference.shipped import tfr_municipal, tfr_prefecture
 from sousei.japanese import format_number, format_percent
@@ -118,13 +118,14 @@ def _vital(organisation) -> tuple[list[dict], str, str]:
     rows = []
     series: dict[str, list[float]] = {"自然増減": [], "社会増減": []}
     for r in latest.rows:
-        natural, social = r["births"] - r["deaths"], r["in_moves"] - r["out_moves"]
-        rows.append({"year": r["year"], **{k: format_number(r[k]) for k in
+        year = VitalYear(**r)
+        rows.append({"year": year.year, **{k: format_number(r[k]) for k in
                                            ("births", "deaths", "in_moves", "out_moves")},
-                     "natural": format_number(natural), "social": format_number(social),
-                     "total": format_number(natural + social)})
-        series["自然増減"].append(natural)
-        series["社会増減"].append(social)
+                     "natural": format_number(year.natural_change),
+                     "social": format_number(year.social_change),
+                     "total": format_number(year.total_change)})
+        series["自然増減"].append(year.natural_change)
+        series["社会増減"].append(year.social_change)
     chart = signed_bars_svg([str(r["year"]) for r in latest.rows], series,
                             "自然増減・社会増減の推移")
     return rows, f"{latest.source}({latest.file_name} 第{latest.version}版)", chart
