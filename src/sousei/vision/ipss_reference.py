@@ -17,10 +17,8 @@ from functools import cache, lru_cache
 import numpy as np
 import pandas as pd
 
-from sousei.demography.ages import AGE_STARTS
 from sousei.io.reference import shipped
 from sousei.io.reference.mergers import code_mapping
-from sousei.vision.inputs import ipss_path
 
 GROUPS = ("total", "child", "working", "elderly")
 LABELS = {2018: "社人研推計(平成30年推計)", 2023: "社人研推計(令和5年推計)"}
@@ -49,59 +47,42 @@ class IpssFigures:
 
 
 @cache
-def _ipss2023_table() -> pd.DataFrame:
-    return shipped.ipss2023().set_index(["area_code", "year"]).sort_index()
+def _table(edition: int) -> pd.DataFrame:
+    table = shipped.ipss2018_groups() if edition == 2018 else shipped.ipss2023()
+    return table.set_index(["area_code", "year"]).sort_index()
 
 
-def _to_2020_codes(regions: Sequence[str]) -> list[str]:
-    """Census-data codes (2015) -> the codes IPSS 2023 uses (40305 -> 40231)."""
+def _edition_codes(regions: Sequence[str], edition: int) -> list[str]:
+    """Census-data codes (2015) -> the codes of the edition: IPSS 2018 keeps 2015's (40305
+    那珂川町), IPSS 2023 uses 2020's (40231 那珂川市)."""
+    if edition == 2018:
+        return list(regions)
     return list(code_mapping(list(regions), since="2015-10-01").values())
 
 
-@lru_cache(maxsize=512)
-def _ipss2023(regions: tuple[str, ...]) -> IpssFigures | None:
-    table = _ipss2023_table()
-    codes = _to_2020_codes(regions)
+@lru_cache(maxsize=1024)
+def _figures(regions: tuple[str, ...], edition: int) -> IpssFigures | None:
+    table = _table(edition)
+    codes = _edition_codes(regions, edition)
     known = set(table.index.get_level_values("area_code"))
     if not codes or any(code not in known for code in codes):
         return None
     rows = table.loc[codes, list(GROUPS)].groupby(level="year").sum()
     values = rows.to_numpy(float)
     values.setflags(write=False)
-    return IpssFigures(2023, tuple(int(y) for y in rows.index), values)
+    return IpssFigures(edition, tuple(int(y) for y in rows.index), values)
+
+
+def ipss2018_figures(regions: Sequence[str]) -> IpssFigures | None:
+    """IPSS 2018 totals and groups 2015-2045 for census-data codes ``regions`` (summed), or
+    None when IPSS 2018 lacks one of them (it did not project Fukushima's municipalities)."""
+    return _figures(tuple(regions), 2018)
 
 
 def ipss2023_figures(regions: Sequence[str]) -> IpssFigures | None:
     """IPSS 2023 totals and groups 2025-2050 for census-data codes ``regions`` (summed), or
     None when IPSS 2023 lacks one of them (浜通り's 13 municipalities have only an aggregate)."""
-    return _ipss2023(tuple(regions))
-
-
-_BOUNDS = {"child": (0, 15), "working": (15, 65), "elderly": (65, 200)}
-
-
-@lru_cache(maxsize=512)
-def _ipss2018(regions: tuple[str, ...]) -> IpssFigures | None:
-    try:
-        years, path = ipss_path(regions)
-    except KeyError:
-        return None
-    if path.shape[1] != len(regions):
-        return None
-    by_age = path.sum(axis=(1, 2))  # (year, age)
-    starts = np.asarray(AGE_STARTS)
-    columns = [by_age.sum(axis=-1)] + [
-        by_age[:, (starts >= low) & (starts < high)].sum(axis=-1)
-        for low, high in _BOUNDS.values()]
-    values = np.stack(columns, axis=-1)
-    values.setflags(write=False)
-    return IpssFigures(2018, tuple(int(y) for y in years), values)
-
-
-def ipss2018_figures(regions: Sequence[str]) -> IpssFigures | None:
-    """IPSS 2018 totals and groups 2015-2045 for ``regions`` (summed), or None when IPSS 2018
-    lacks one of them (it did not project Fukushima's municipalities)."""
-    return _ipss2018(tuple(regions))
+    return _figures(tuple(regions), 2023)
 
 
 def ipss_figures(regions: Sequence[str]) -> list[IpssFigures]:

@@ -75,3 +75,15 @@ def test_other_header_is_refused() -> None:
 def test_thousands_separators_are_read() -> None:
     row = '40203,2,福岡県,久留米市,2025,"299,292","37,432","173,304","88,556"\n'
     assert read_ipss2023(_csv([row]))["total"].tolist() == [299_292]
+
+
+def test_ipss2018_groups_equal_the_long_layout() -> None:
+    """The 総数 block read straight from the raw table equals the sum of the sex blocks."""
+    groups = shipped.ipss2018_groups().set_index(["area_code", "year"])
+    long = shipped.ipss2018()
+    total = long.groupby(["area_code", "year"])["value"].sum()
+    assert (groups["total"] == total.loc[groups.index]).all()
+    elderly = long[long["age_start"] >= 65].groupby(["area_code", "year"])["value"].sum()
+    assert (groups["elderly"] == elderly.loc[groups.index]).all()
+    assert groups.loc[("40203", 2015), "total"] == 304_552
+    assert (groups["child"] + groups["working"] + groups["elderly"] == groups["total"]).all()

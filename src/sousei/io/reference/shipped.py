@@ -86,6 +86,11 @@ def census_national() -> pd.DataFrame:
     return _copy(_cached(CENSUS_NATIONAL, national.read_national_sex_age))
 
 
+def ipss2018_groups() -> pd.DataFrame:
+    """IPSS 2018 totals and 3 age groups (the 総数 block), every area, 2015-2045."""
+    return _copy(_cached(IPSS2018, ipss.read_ipss2018_groups))
+
+
 def ipss2023() -> pd.DataFrame:
     """IPSS 2023 totals and 3 age groups, every area, 2025-2050 (2020 codes)."""
     return _copy(_cached(IPSS2023, ipss.read_ipss2023))

@@ -14,15 +14,13 @@ from sousei.io.scenario import scenario_from_mapping
 from sousei.japanese import format_number
 from sousei.vision.areas import data_codes
 from sousei.vision.ipss_reference import SOURCES, IpssFigures, ipss_figures
+from sousei.vision.tables import IPSS_INDICATORS
 from sousei.web.accounts.access import can_write, organisation_for
 from sousei.web.strategies.versioning import StaleEditError, create_audited, save_versioned
 from sousei.web.vision.charts import lines_svg
 from sousei.web.vision.compute import COMBINED, Comparison, comparison_context
 from sousei.web.vision.data import latest_dataset
 from sousei.web.vision.models import VisionChoice
-
-IPSS_ROWS = {"total": "総人口", "child": "年少人口(0～14歳)", "working": "生産年齢人口(15～64歳)",
-             "elderly": "老年人口(65歳以上)"}
 
 
 def shown_ipss(comparison: Comparison | None) -> list[IpssFigures]:
@@ -44,7 +42,7 @@ def ipss_tables(figures: list[IpssFigures]) -> list[dict]:
     return [{"label": f.label, "source": SOURCES[f.edition], "years": list(f.years),
              "edition": f.edition,
              "rows": [(name, [format_number(v) for v in f.column(group).values()])
-                      for group, name in IPSS_ROWS.items()]} for f in figures]
+                      for group, name in IPSS_INDICATORS.items()]} for f in figures]
 
 
 def chart_with_ipss(comparison: Comparison, figures: list[IpssFigures]):
