@@ -160,11 +160,16 @@ def test_ipss_figures_are_shown_next_to_the_projection(world, login) -> None:
     home = world["home"]
     body = login(home.users["committee"]).get(
         reverse("vision:projection", args=[home.organisation.pk])).content.decode()
-    ipss = body.split('id="ipss"')[1].split("</table>")[0]
+    old = body.split('id="ipss2018"')[1].split("</table>")[0]
     # IPSS 2018 starts from the 2015 census: 久留米市 304,552 + 大川市 34,838.
-    assert '<td class="num">339,390</td>' in ipss
-    assert ipss.count('<td class="num">') == 7  # 2015-2045
-    assert "日本の地域別将来推計人口(平成30年推計)" in body
+    assert '<td class="num">339,390</td>' in old
+    assert old.count('<td class="num">') == 7 * 4  # 2015-2045, total and the three groups
+    new = body.split('id="ipss2023"')[1].split("</table>")[0]
+    # IPSS 2023, 2025: 久留米市 299,292 + 大川市 30,660; 65+ 88,556 + 11,338.
+    assert '<td class="num">329,952</td>' in new and '<td class="num">99,894</td>' in new
+    assert new.count('<td class="num">') == 6 * 4  # 2025-2050
+    assert "日本の地域別将来推計人口(平成30(2018)年推計)" in body
+    assert "日本の地域別将来推計人口(令和5(2023)年推計)" in body
 
 
 def test_a_share_target_the_data_cannot_carry_is_named_not_hidden(world, login) -> None:

@@ -13,15 +13,17 @@ from sousei.japanese import format_number, format_percent
 def print_simulation_table(
     console: Console, title: str, frame: pd.DataFrame, share_rows: set[str]
 ) -> None:
+    """Rows (シナリオ or 推計, 指標) x years; a year without a figure (NaN) shows —."""
     table = Table(title=title, title_justify="left", show_lines=False)
-    table.add_column("シナリオ")
-    table.add_column("指標")
+    for name in frame.index.names:
+        table.add_column(str(name))
     for year in frame.columns:
         table.add_column(str(year), justify="right")
     previous = None
     for (scenario, indicator), row in frame.iterrows():
-        fmt = (lambda v: format_percent(100 * v)) if indicator in share_rows else format_number
-        table.add_row(scenario if scenario != previous else "", indicator, *[fmt(v) for v in row])
+        number = (lambda v: format_percent(100 * v)) if indicator in share_rows else format_number
+        cells = ["—" if pd.isna(v) else number(v) for v in row]
+        table.add_row(scenario if scenario != previous else "", indicator, *cells)
         previous = scenario
     console.print(table)
 

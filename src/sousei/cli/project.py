@@ -19,7 +19,13 @@ from sousei.io.scenario import read_scenario
 from sousei.vision.areas import data_codes
 from sousei.vision.notes import ignored_targets
 from sousei.vision.run import ProjectionRequest, run_projection
-from sousei.vision.tables import batch_summary, long_frame, scenario_label, simulation_table
+from sousei.vision.tables import (
+    batch_summary,
+    long_frame,
+    region_ipss_table,
+    scenario_label,
+    simulation_table,
+)
 from sousei.vision.user_data import run_user_projection
 
 SHARE_ROWS = {INDICATOR_LABELS[name] for name in SHARE_INDICATORS}
@@ -111,6 +117,16 @@ def project(
     _report(console, results, batch, out)
 
 
+def _ipss_tables(title: str, regions: tuple[str, ...]) -> dict[str, pd.DataFrame]:
+    """IPSS 2018 and 2023 for the areas shown together (nothing when IPSS lacks one)."""
+    try:
+        codes = data_codes(regions)
+    except AreaCodeError:
+        return {}
+    table = region_ipss_table(codes) if len(codes) == len(regions) else None
+    return {} if table is None else {f"社人研推計 {title}": table}
+
+
 def _report(
     console: Console, results: list, batch: bool, out: Path | None, combined: bool = False
 ) -> None:
@@ -119,15 +135,19 @@ def _report(
     tables: dict[str, pd.DataFrame] = {}
     for note in ignored_targets(results[0][1]) if results else []:
         Console(stderr=True).print(f"[yellow]注意:[/] {note}")
+    ipss: dict[str, pd.DataFrame] = {}
     if combined:
         ((base, run),) = results
         tables[f"合計({len(base.regions)}地域)"] = simulation_table(run, None)
+        ipss = _ipss_tables(f"合計({len(base.regions)}地域)", base.regions)
     summaries, cells = [], []
     for base, run in results:
         labels = [scenario_label(run, k) for k in range(len(run.scenarios))]
         if not batch or out is not None:
             for i, code in enumerate(run.total.regions):
                 tables[f"{base.names[i]}({code})"] = simulation_table(run, i)
+            if not combined and len(run.total.regions) == 1:
+                ipss = _ipss_tables(f"{base.names[0]}({run.total.regions[0]})", base.regions)
         summaries.append(batch_summary(run, base.names))
         cells.append(long_frame(run.total, labels))
     summary = pd.concat(summaries, ignore_index=True)
@@ -136,9 +156,12 @@ def _report(
     if not batch or combined:
         title, table = next(iter(tables.items()))
         print_simulation_table(console, f"{title} 将来人口推計", table, SHARE_ROWS)
+        for title, table in ipss.items():
+            print_simulation_table(console, title, table, SHARE_ROWS)
     if out is not None:
         try:
-            write_projection(out, tables, SHARE_ROWS, summary if batch else None, pd.concat(cells))
+            write_projection(out, {**tables, **ipss}, SHARE_ROWS, summary if batch else None,
+                             pd.concat(cells))
         except InputError as error:
             raise _fail(str(error)) from None
         console.print(f"{out} に書き出しました")

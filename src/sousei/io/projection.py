@@ -29,10 +29,12 @@ def write_long_csv_with_scenarios(frame: pd.DataFrame, path: Path) -> None:
 
 
 def _write_table(sheet, frame: pd.DataFrame, share_rows: set[str]) -> None:
-    """A simulation table: scenario and indicator columns, then one column per year."""
-    sheet.append(["シナリオ", "指標", *[int(year) for year in frame.columns]])
+    """A simulation table: scenario (or 推計) and indicator columns, then one column per year;
+    a year without a figure is an empty cell, not a zero."""
+    sheet.append([*frame.index.names, *[int(year) for year in frame.columns]])
     for (scenario, indicator), row in frame.iterrows():
-        sheet.append([scenario, indicator, *[float(v) for v in row.to_numpy()]])
+        sheet.append([scenario, indicator,
+                      *[None if pd.isna(v) else float(v) for v in row.to_numpy()]])
         number_format = SHARE_FORMAT if indicator in share_rows else PERSONS_FORMAT
         for cell in sheet[sheet.max_row][2:]:
             cell.number_format = number_format

@@ -11,7 +11,8 @@ from functools import cache
 
 from sousei.io.reference.codes import AreaCodeError, municipalities_of, resolve_area
 from sousei.io.reference.mergers import code_mapping
-from sousei.vision.inputs import census_regions, ipss_path
+from sousei.vision.inputs import census_regions
+from sousei.vision.ipss_reference import ipss2018_figures
 
 
 @cache
@@ -53,10 +54,7 @@ def ipss_totals(areas: Sequence[str]) -> dict[int, float]:
     """
     try:
         codes = data_codes(tuple(areas))
-        years, path = ipss_path(codes)
-    except (AreaCodeError, KeyError, ValueError):
+    except AreaCodeError:
         return {}
-    if path.shape[1] != len(codes):
-        return {}
-    totals = path.sum(axis=tuple(range(1, path.ndim)))
-    return {int(year): float(total) for year, total in zip(years, totals, strict=True)}
+    figures = ipss2018_figures(codes)
+    return figures.column("total") if figures is not None else {}

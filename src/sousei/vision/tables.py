@@ -18,6 +18,7 @@ from sousei.demography.indicators import (
 )
 from sousei.demography.projection import Projection
 from sousei.demography.runner import ScenarioRun
+from sousei.vision.ipss_reference import IpssFigures, ipss_figures
 
 DIFFERENCE_SUFFIX = "(基準推計との差)"
 
@@ -120,3 +121,28 @@ def batch_summary(run: ScenarioRun, names: tuple[str, ...]) -> pd.DataFrame:
     )
     frame[f"{years[-1]}年 高齢化率 (基準推計)"] = values["elderly_share"][0, -1]
     return frame
+
+
+IPSS_INDICATORS = {"total": INDICATOR_LABELS["total"], "child": INDICATOR_LABELS["child"],
+                   "working": INDICATOR_LABELS["working"], "elderly": INDICATOR_LABELS["elderly"]}
+
+
+def ipss_table(figures: list[IpssFigures]) -> pd.DataFrame:
+    """Rows (推計, 指標) x the years of either edition: IPSS 2018 and 2023's totals and three
+    age groups, NaN in a year an edition has no figure for (printed as —)."""
+    years = sorted({year for f in figures for year in f.years})
+    rows, data = [], []
+    for f in figures:
+        for group, name in IPSS_INDICATORS.items():
+            points = f.column(group)
+            rows.append((f.label, name))
+            data.append([points.get(year, np.nan) for year in years])
+    index = pd.MultiIndex.from_tuples(rows, names=["推計", "指標"])
+    return pd.DataFrame(np.array(data, dtype=float).reshape(len(rows), len(years)), index=index,
+                        columns=years)
+
+
+def region_ipss_table(codes: tuple[str, ...]) -> pd.DataFrame | None:
+    """:func:`ipss_table` of the areas together (None when neither edition covers them all)."""
+    figures = ipss_figures(codes)
+    return ipss_table(figures) if figures else None

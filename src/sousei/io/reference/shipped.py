@@ -25,6 +25,7 @@ from sousei.io.reference import hmd, ipss, national, tfr
 CENSUS_MUNICIPAL = "census_municipal_1980_2015.csv.gz"
 CENSUS_PREFECTURE = "census_prefecture_1980_2015.csv.gz"
 IPSS2018 = "ipss2018_projection.csv.gz"
+IPSS2023 = "ipss2023_projection_total_and_3groups_2025_2050.csv.gz"
 HMD_MX = "hmd_japan_mx_1x1.txt.gz"
 HMD_FEMALE_LIFETABLE = "hmd_japan_female_lifetable_1x1.csv.gz"
 HFD_ASFR = "hfd_japan_asfr_1x1.csv"
@@ -84,6 +85,16 @@ def ipss2018_areas() -> pd.DataFrame:
 def census_national() -> pd.DataFrame:
     """国勢調査 Japan 1920-2020 by sex x 5-year age to 100+ (年齢不詳 excluded)."""
     return _copy(_cached(CENSUS_NATIONAL, national.read_national_sex_age))
+
+
+def ipss2018_groups() -> pd.DataFrame:
+    """IPSS 2018 totals and 3 age groups (the 総数 block), every area, 2015-2045."""
+    return _copy(_cached(IPSS2018, ipss.read_ipss2018_groups))
+
+
+def ipss2023() -> pd.DataFrame:
+    """IPSS 2023 totals and 3 age groups, every area, 2025-2050 (2020 codes)."""
+    return _copy(_cached(IPSS2023, ipss.read_ipss2023))
 
 
 def ipss2017_national() -> pd.DataFrame:
