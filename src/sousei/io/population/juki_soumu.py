@@ -193,7 +193,7 @@ def _new_area(rows: _Rows, sheet: Sheet, r: int, roles: dict[str, int], code: st
     rows.unknown.append([0.0, 0.0, 0.0])
 
 
-def _kinds(codes: list[str | None], names: list[str]) -> list[str]:
+def area_kinds(codes: list[str | None], names: list[str]) -> list[str]:
     """national / prefecture / county (郡) / designated_city / ward / municipality.
 
     A designated city is a row followed by rows named after it ending in 区 (札幌市 then
@@ -229,7 +229,7 @@ def read_juki_ages(path: str | Path) -> JukiAgeTable:
     header = _find_header(sheet)
     rows, footnotes = _data_rows(sheet, header)
     codes = [code or NATIONAL_CODE for code in rows.codes]
-    kinds = _kinds(rows.codes, rows.names)
+    kinds = area_kinds(rows.codes, rows.names)
     for i, code in enumerate(codes):
         for s, label in ((1, "男"), (2, "女")):
             if not rows.ages[i][s]:
