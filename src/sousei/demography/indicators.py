@@ -72,7 +72,6 @@ def difference_from_baseline(
     return {name: array - array[baseline : baseline + 1] for name, array in values.items()}
 
 
-
 @dataclass(frozen=True)
 class VitalYear:
     """One year of 人口動態 (persons): births, deaths, in-moves and out-moves."""

@@ -44,17 +44,26 @@ def run_indicators(run: ScenarioRun, combined: bool = False) -> dict[str, np.nda
     return indicators(total, foreign)
 
 
-def simulation_table(run: ScenarioRun, region: int | None) -> pd.DataFrame:
+def difference_suffix(run: ScenarioRun, reference: int = 0) -> str:
+    """The label ending of difference rows: 基準推計との差, or another scenario's name."""
+    return DIFFERENCE_SUFFIX if reference == 0 else f"({scenario_label(run, reference)}との差)"
+
+
+def simulation_table(run: ScenarioRun, region: int | None, reference: int = 0) -> pd.DataFrame:
     """Rows (シナリオ, 指標) x columns years for one region (None: the sum of all regions),
     with difference rows.
 
     Like the 人口推移のシミュレーション tables: each scenario block repeats the indicator rows,
-    and every scenario other than the baseline adds its difference from the baseline for the
-    counts (shares are compared by reading the blocks side by side).
+    and every scenario other than the reference (the baseline unless another is chosen, so a
+    planner can show 改善シナリオ minus 将来推計 as the seeds' 総人口改善 rows do) adds its difference
+    from the reference for the counts (shares are compared by reading the blocks side by side).
     """
     values = run_indicators(run, combined=region is None)
     region = 0 if region is None else region
-    differences = difference_from_baseline(values)
+    if not 0 <= reference < len(run.scenarios):
+        raise ValueError(f"比較の基準にするシナリオ番号 {reference} がありません")
+    differences = difference_from_baseline(values, reference)
+    suffix = difference_suffix(run, reference)
     rows: list[tuple[str, str]] = []
     data: list[np.ndarray] = []
     for k in range(len(run.scenarios)):
@@ -62,12 +71,12 @@ def simulation_table(run: ScenarioRun, region: int | None) -> pd.DataFrame:
         for name, array in values.items():
             rows.append((label, INDICATOR_LABELS[name]))
             data.append(array[k, :, region])
-        if k == 0:
+        if k == reference:
             continue
         for name, array in differences.items():
             if name in SHARE_INDICATORS:
                 continue
-            rows.append((label, INDICATOR_LABELS[name] + DIFFERENCE_SUFFIX))
+            rows.append((label, INDICATOR_LABELS[name] + suffix))
             data.append(array[k, :, region])
     index = pd.MultiIndex.from_tuples(rows, names=["シナリオ", "指標"])
     return pd.DataFrame(np.array(data), index=index, columns=list(run.total.years))

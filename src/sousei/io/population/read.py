@@ -18,14 +18,17 @@ import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from sousei.io import juki_sheet
 from sousei.io.errors import InputError
 from sousei.io.population.age_table import age_table_from_grid, read_grid
 from sousei.io.population.census import read_census
 from sousei.io.population.estat import find_header, one_area, read_census_grid
 from sousei.io.population.estat_checks import allocate_unknown
+from sousei.io.population.juki_soumu import read_juki_ages
 from sousei.io.population.layout import canonical
 from sousei.io.population.long_format import read_long
 from sousei.io.population.validate import rename_headers
+from sousei.io.reference.codes import AreaCodeError, normalize_code
 
 # Columns only the long layout has: a file naming two of them is a long file, and a long
 # file with one column misspelt gets the long reader's "column missing" error, not a guess.
@@ -66,6 +69,8 @@ def read_population(
     path = Path(path)
     if not path.is_file():
         raise InputError("ファイルが見つかりません", path.name)
+    if juki_sheet.is_juki_file(path):
+        return _read_juki(path, area_code)
     first = _first_row(path, sheet)
     if len(set(rename_headers(first)) & LONG_MARKERS) >= 2:
         return read_long(path, sheet)
@@ -79,6 +84,31 @@ def read_population(
         raise InputError("年齢別人口表 (横長の表) には地域コードの指定が必要です "
                          "(縦長形式なら地域コードの列を設けてください)", path.name)
     return age_table_from_grid(grid, path.name, sheet_name, area_code, year)
+
+
+def _read_juki(path: Path, area_code: str | None) -> pd.DataFrame:
+    """A 総務省 住基 age table: every area of the file, or ``area_code`` alone.
+
+    ``frame.attrs`` carries the reference date, the notes (every interpretation made) and the
+    area kinds, so callers can tell a user what was read and pick areas without double counting.
+    """
+    title = juki_sheet.title_of(juki_sheet.read_sheet(path, max_rows=2))
+    if "人口動態" in title and "年齢" not in title:
+        raise InputError("人口・世帯数・人口動態の表です: 基準人口には年齢階級別人口の表 "
+                         "(…nsnen / …gsnen / …ssnen) を指定してください", path.name)
+    table = read_juki_ages(path)
+    frame = table.frame
+    if area_code is not None:
+        try:
+            code = normalize_code(area_code)
+        except AreaCodeError as error:
+            raise InputError(str(error), path.name) from None
+        frame = frame[frame["area_code"] == code].reset_index(drop=True)
+        if frame.empty:
+            raise InputError(f"地域コード {code} の行がこの表にありません", path.name)
+    frame.attrs.update(juki=True, reference_date=table.reference_date.isoformat(),
+                       notes=list(table.notes), footnotes=list(table.footnotes))
+    return frame
 
 
 def _read_ecitizen(path: Path, area_code: str | None) -> pd.DataFrame:

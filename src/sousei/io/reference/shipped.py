@@ -14,6 +14,7 @@ import json
 from collections.abc import Callable
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -153,3 +154,25 @@ def municipal_changes() -> list[dict]:
     """The 廃置分合 events: dicts with date, reason, old{code,name}, new{code,name}."""
     events = _cached(MUNICIPAL_CHANGES, _read_json)["changes"]
     return copy.deepcopy(events)
+
+
+JUKI_FOLDER = "juki_soumu"
+
+
+def juki_names() -> list[str]:
+    """The shipped 総務省 住基 tables by their published names (``1708nsnen.xls`` …)."""
+    folder = resources.files("sousei").joinpath("data", JUKI_FOLDER)
+    names = (entry.name.removesuffix(".gz") for entry in folder.iterdir())
+    return sorted(name for name in names if name.endswith((".xls", ".xlsx")))
+
+
+def juki_file(name: str) -> Path | None:
+    """The shipped copy of a published 住基 file name (the .xls are stored gzip-compressed),
+    or None when sousei does not ship it. The readers take the ``.xls.gz`` as it is."""
+    base = Path(name).name
+    if base not in juki_names():
+        return None
+    stored = base + ".gz" if base.endswith(".xls") else base
+    entry = resources.files("sousei").joinpath("data", JUKI_FOLDER, stored)
+    with resources.as_file(entry) as path:  # a real file in every install sousei supports
+        return Path(path)

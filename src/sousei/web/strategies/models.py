@@ -14,6 +14,24 @@ from sousei.web.accounts.models import CommitteeSector, Organisation
 VALUE = {"max_digits": 20, "decimal_places": 4, "null": True, "blank": True}
 
 
+class InStrategy:
+    """`.strategy` and `.organisation` of a row below the strategy, through its parent.
+
+    Each model names its parent foreign key in ``parent_name``; access checks and the audit
+    trail ask every row for its owner this one way.
+    """
+
+    parent_name: str
+
+    @property
+    def strategy(self) -> Strategy:
+        return getattr(self, self.parent_name).strategy
+
+    @property
+    def organisation(self) -> Organisation:
+        return getattr(self, self.parent_name).organisation
+
+
 class Versioned(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
 
@@ -52,7 +70,8 @@ class Strategy(Versioned):
         return list(range(self.plan_start, self.plan_end + 1))
 
 
-class BasicGoal(Versioned):
+class BasicGoal(InStrategy, Versioned):
+    parent_name = "strategy_ref"
     strategy_ref = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="goals")
     number = models.PositiveSmallIntegerField("番号")
     name = models.CharField("基本目標", max_length=300)
@@ -64,16 +83,9 @@ class BasicGoal(Versioned):
     def __str__(self) -> str:
         return f"基本目標{self.number} {self.name}"
 
-    @property
-    def strategy(self) -> Strategy:
-        return self.strategy_ref
 
-    @property
-    def organisation(self) -> Organisation:
-        return self.strategy_ref.organisation
-
-
-class Direction(Versioned):
+class Direction(InStrategy, Versioned):
+    parent_name = "goal"
     goal = models.ForeignKey(BasicGoal, on_delete=models.CASCADE, related_name="directions")
     number = models.PositiveSmallIntegerField("番号")
     name = models.CharField("基本的方向", max_length=300)
@@ -85,16 +97,9 @@ class Direction(Versioned):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def strategy(self) -> Strategy:
-        return self.goal.strategy
 
-    @property
-    def organisation(self) -> Organisation:
-        return self.goal.organisation
-
-
-class Measure(Versioned):
+class Measure(InStrategy, Versioned):
+    parent_name = "direction"
     direction = models.ForeignKey(Direction, on_delete=models.CASCADE, related_name="measures")
     number = models.PositiveSmallIntegerField("番号")
     name = models.CharField("施策", max_length=300)
@@ -106,16 +111,9 @@ class Measure(Versioned):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def strategy(self) -> Strategy:
-        return self.direction.strategy
 
-    @property
-    def organisation(self) -> Organisation:
-        return self.direction.organisation
-
-
-class Project(Versioned):
+class Project(InStrategy, Versioned):
+    parent_name = "measure"
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="projects")
     number = models.PositiveSmallIntegerField("番号")
     name = models.CharField("具体的な事業", max_length=300)
@@ -129,17 +127,10 @@ class Project(Versioned):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def strategy(self) -> Strategy:
-        return self.measure.strategy
 
-    @property
-    def organisation(self) -> Organisation:
-        return self.measure.organisation
-
-
-class PartnerRole(Versioned):
+class PartnerRole(InStrategy, Versioned):
     """役割分担: what one partner municipality (or the 連携市町 as a group) does in a project."""
+    parent_name = "project"
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="roles")
     municipality = models.ForeignKey(
@@ -155,17 +146,10 @@ class PartnerRole(Versioned):
     def __str__(self) -> str:
         return f"{self.project} / {self.label}"
 
-    @property
-    def strategy(self) -> Strategy:
-        return self.project.strategy
 
-    @property
-    def organisation(self) -> Organisation:
-        return self.project.organisation
-
-
-class Budget(Versioned):
+class Budget(InStrategy, Versioned):
     """事業費 of one fiscal year in 千円; blank while the budget is not decided."""
+    parent_name = "project"
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="budgets")
     fiscal_year = models.PositiveSmallIntegerField("年度")
@@ -181,16 +165,9 @@ class Budget(Versioned):
     def __str__(self) -> str:
         return f"{self.project} {self.fiscal_year}年度 事業費"
 
-    @property
-    def strategy(self) -> Strategy:
-        return self.project.strategy
 
-    @property
-    def organisation(self) -> Organisation:
-        return self.project.organisation
-
-
-class KPI(Versioned):
+class KPI(InStrategy, Versioned):
+    parent_name = "project"
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="kpis")
     number = models.PositiveSmallIntegerField("番号", default=1)
     name = models.CharField("重要業績評価指標", max_length=300)
@@ -226,14 +203,6 @@ class KPI(Versioned):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def strategy(self) -> Strategy:
-        return self.project.strategy
-
-    @property
-    def organisation(self) -> Organisation:
-        return self.project.organisation
-
 
 class ActualState(models.TextChoices):
     NUMBER = "number", "数値"
@@ -242,7 +211,8 @@ class ActualState(models.TextChoices):
     NOT_CARRIED_OUT = "not_carried_out", "未実施"
 
 
-class Actual(Versioned):
+class Actual(InStrategy, Versioned):
+    parent_name = "kpi"
     kpi = models.ForeignKey(KPI, on_delete=models.CASCADE, related_name="actuals")
     fiscal_year = models.PositiveSmallIntegerField("年度")
     state = models.CharField("状態", max_length=20, choices=ActualState.choices)
@@ -267,14 +237,6 @@ class Actual(Versioned):
     @property
     def department(self) -> str:
         return self.kpi.department
-
-    @property
-    def strategy(self) -> Strategy:
-        return self.kpi.strategy
-
-    @property
-    def organisation(self) -> Organisation:
-        return self.kpi.organisation
 
 
 class Comment(models.Model):
@@ -309,8 +271,9 @@ class Comment(models.Model):
         return self.subject.organisation
 
 
-class EvaluationSnapshot(models.Model):
+class EvaluationSnapshot(InStrategy, models.Model):
     """A published evaluation frozen as data: later edits of actuals do not change it."""
+    parent_name = "strategy_ref"
 
     strategy_ref = models.ForeignKey(Strategy, on_delete=models.PROTECT, related_name="snapshots")
     fiscal_year = models.PositiveSmallIntegerField("評価年度")
@@ -327,11 +290,3 @@ class EvaluationSnapshot(models.Model):
         return f"{self.strategy_ref} {self.fiscal_year}年度 評価"
 
     is_published = True
-
-    @property
-    def strategy(self) -> Strategy:
-        return self.strategy_ref
-
-    @property
-    def organisation(self) -> Organisation:
-        return self.strategy_ref.organisation

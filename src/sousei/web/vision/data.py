@@ -67,6 +67,10 @@ def read_upload(
         path.write_bytes(data)
         frame = read_population(path, area_code=area_code, year=year)
     codes = set(own) | set(census_codes(organisation))
+    if frame.attrs.get("juki"):  # a national 総務省 住基 table: this organisation's areas of it
+        frame = frame[frame["area_code"].isin(codes)].reset_index(drop=True)
+        if frame.empty:
+            raise InputError("この表にこの団体の地域の行がありません", file=name)
     _check_areas(frame, codes, name)
     request = ProjectionRequest((), int(frame["year"].max()), 2060)
     try:
