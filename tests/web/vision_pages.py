@@ -20,16 +20,17 @@ def comparison_rows(html: str) -> dict[tuple[str, str], list[str]]:
 
 
 def cli_rows(output: str) -> dict[tuple[str, str], list[str]]:
-    """The same mapping from the table `sousei project` prints (its IPSS rows left out: the
-    page shows IPSS in tables of their own, checked by their own tests)."""
+    """The same mapping from the table `sousei project` prints (the simulation table: the IPSS
+    table printed after it is the page's own section)."""
     rows, scenario = {}, ""
     for line in output.splitlines():
+        if line.startswith("社人研推計 "):
+            break
         if not line.startswith("│"):
             continue
         cells = [cell.strip() for cell in line.strip("│").split("│")]
         scenario = cells[0] or scenario
-        if not scenario.startswith("社人研推計"):
-            rows[(scenario, cells[1])] = cells[2:]
+        rows[(scenario, cells[1])] = cells[2:]
     return rows
 
 

@@ -46,8 +46,7 @@ def _foreign_inputs(frame: pd.DataFrame, base: Population) -> ForeignInputs:
         )
     now = frame_to_population(frame, base.year, "foreign").select(base.regions)
     before = frame_to_population(frame, earlier, "foreign").select(base.regions)
-    ratio, cwr = estimate_cohort_change([before.values, now.values])
-    return ForeignInputs(now, ratio, cwr)
+    return ForeignInputs(now, estimate_cohort_change([before.values, now.values], AGE_STEP))
 
 
 @dataclass(frozen=True)
