@@ -1,13 +1,29 @@
-"""`sousei serve` is registered and `python -m sousei.web` is Django's manage.py."""
+"""`sousei serve` runs a multi-worker server with DEBUG off; `python -m sousei.web` is manage.py."""
 
 from __future__ import annotations
 
+import http.cookiejar
+import os
+import re
+import socket
+import stat
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from sousei.cli import app
+from sousei.cli.wsgi_server import worker_count
+from sousei.web.secret import load_or_create
+
+SRC = str(Path(__file__).resolve().parents[2] / "src")
 
 
 def test_serve_is_a_sousei_command() -> None:
@@ -15,13 +31,124 @@ def test_serve_is_a_sousei_command() -> None:
     assert result.exit_code == 0
     assert "Webアプリを起動する" in result.output
     assert "127.0.0.1" in result.output
+    assert "--dev" in result.output
 
 
 def test_module_entry_runs_django_commands(tmp_path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "sousei.web", "showmigrations", "strategies"],
-        env={"SOUSEI_VAR_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"},
+        env={"SOUSEI_VAR_DIR": str(tmp_path), "PATH": "/usr/bin:/bin", "PYTHONPATH": SRC},
         capture_output=True, text=True, timeout=120, check=False,
     )
     assert result.returncode == 0, result.stderr
     assert "0001_initial" in result.stdout
+
+
+def test_secret_key_is_generated_once_and_private(tmp_path) -> None:
+    first = load_or_create(tmp_path / "var")
+    assert len(first) >= 50
+    path = tmp_path / "var" / "secret_key"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert load_or_create(tmp_path / "var") == first
+
+
+def test_worker_count_follows_the_option_then_the_environment(monkeypatch) -> None:
+    monkeypatch.setenv("SOUSEI_WORKERS", "3")
+    assert worker_count(2) == 2
+    assert worker_count() == 3
+    monkeypatch.delenv("SOUSEI_WORKERS")
+    assert 1 <= worker_count() <= 8
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_until_up(url: str, process: subprocess.Popen, seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(process.stdout.read() if process.stdout else "server exited")
+        try:
+            urllib.request.urlopen(url, timeout=2).close()
+            return
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.3)
+    raise AssertionError(f"{url} did not answer within {seconds} s")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("serve")
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SOUSEI_", "DJANGO_"))}
+    env.pop("DATABASE_URL", None)  # this test is about the server, on its own SQLite file
+    env.update(SOUSEI_VAR_DIR=str(tmp_path / "var"), PYTHONPATH=SRC)
+    code = "import sys; from sousei.cli import main; sys.argv[0] = 'sousei'; main()"
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, "serve", "--port", str(port), "--workers", "2"],
+        env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(base + "/accounts/login/", process)
+        yield base, tmp_path / "var"
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_serve_runs_a_production_server(server) -> None:
+    base, var = server
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    with opener.open(base + "/accounts/login/") as response:
+        assert response.headers["Server"].startswith("gunicorn")
+        page = response.read().decode()
+    assert stat.S_IMODE((var / "secret_key").stat().st_mode) == 0o600
+    # Static files come from WhiteNoise under their hashed names.
+    script = re.search(r'src="(/static/[^"]+\.js)"', page).group(1)
+    with urllib.request.urlopen(base + script) as response:
+        assert response.status == 200 and len(response.read()) > 10_000
+    # DEBUG is off: a 404 is the Japanese page, not the URLconf.
+    with pytest.raises(urllib.error.HTTPError) as missing:
+        urllib.request.urlopen(base + "/no-such-page/")
+    body = missing.value.read().decode()
+    assert missing.value.code == 404
+    assert "ページが見つかりません" in body and "URLconf" not in body
+    # Over plain http on 127.0.0.1 the CSRF cookie comes back: a wrong password is refused
+    # by the form (200), not by the CSRF check (403).
+    token = next(c.value for c in jar if c.name == "csrftoken")
+    data = urllib.parse.urlencode(
+        {"username": "nobody", "password": "wrong-password", "csrfmiddlewaretoken": token}
+    ).encode()
+    with opener.open(base + "/accounts/login/", data=data) as response:
+        assert response.status == 200
+        assert "とパスワードを入力してください" in response.read().decode()
+
+
+def test_serve_answers_forty_simultaneous_connections(server) -> None:
+    base, _ = server
+
+    def fetch(_: int) -> int:
+        with urllib.request.urlopen(base + "/accounts/login/", timeout=30) as response:
+            return response.status
+
+    with ThreadPoolExecutor(40) as pool:
+        assert list(pool.map(fetch, range(40))) == [200] * 40
+
+
+def test_production_settings_pass_check_deploy(tmp_path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SOUSEI_", "DJANGO_"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE="sousei.web.production", SOUSEI_VAR_DIR=str(tmp_path),
+        PYTHONPATH=SRC,
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "sousei.web", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env, capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout

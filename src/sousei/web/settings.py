@@ -2,7 +2,8 @@
 
 Secrets and the database come only from the environment:
 SOUSEI_SECRET_KEY, SOUSEI_DEBUG (1/0), SOUSEI_ALLOWED_HOSTS (comma separated), DATABASE_URL,
-SOUSEI_VAR_DIR (where the default SQLite file lives; `var/` of the working directory).
+SOUSEI_VAR_DIR (where the default SQLite file lives; `var/` of the working directory),
+SOUSEI_HTTPS (1/0: whether browsers reach the server over TLS; see docs/deploy.md).
 """
 
 from __future__ import annotations
@@ -125,7 +126,10 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-if not DEBUG:
+# SOUSEI_HTTPS=0 only where the browser reaches the server without TLS on purpose: `sousei serve`
+# on 127.0.0.1 sets it, since secure cookies would never come back over plain http.
+HTTPS = os.environ.get("SOUSEI_HTTPS", "1") == "1"
+if not DEBUG and HTTPS:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = os.environ.get("SOUSEI_SSL_REDIRECT", "1") == "1"
