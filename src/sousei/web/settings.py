@@ -75,9 +75,19 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'sousei.sqlite3'}", conn_max_age=60
+        default=f"sqlite:///{VAR_DIR / 'sousei.sqlite3'}", conn_max_age=60,
+        conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several workers share one file: WAL lets readers go on while one writes; IMMEDIATE takes
+    # the write lock when a transaction starts, so a writer waits (up to `timeout` seconds) for
+    # another instead of failing with "database is locked" when its read turns into a write.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=20,
+        transaction_mode="IMMEDIATE",
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Argon2 first: new passwords are hashed with it, older hashes are upgraded at login.
