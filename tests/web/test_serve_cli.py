@@ -23,6 +23,7 @@ from sousei.cli import app
 from sousei.cli.wsgi_server import worker_count
 from sousei.web.secret import load_or_create
 
+PASSWORD = "correct-horse-battery-staple-42"
 SRC = str(Path(__file__).resolve().parents[2] / "src")
 
 
@@ -85,7 +86,8 @@ def server(tmp_path_factory):
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SOUSEI_", "DJANGO_"))}
     env.pop("DATABASE_URL", None)  # this test is about the server, on its own SQLite file
-    env.update(SOUSEI_VAR_DIR=str(tmp_path / "var"), PYTHONPATH=SRC)
+    # As behind one reverse proxy, so that the race below has an address of its own.
+    env.update(SOUSEI_VAR_DIR=str(tmp_path / "var"), PYTHONPATH=SRC, SOUSEI_FORWARDED_FOR="1")
     code = "import sys; from sousei.cli import main; sys.argv[0] = 'sousei'; main()"
     process = subprocess.Popen(
         [sys.executable, "-c", code, "serve", "--port", str(port), "--workers", "2"],
@@ -94,10 +96,39 @@ def server(tmp_path_factory):
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(base + "/accounts/login/", process)
+        subprocess.run(
+            [sys.executable, "-m", "sousei.web", "shell", "-c",
+             "from django.contrib.auth import get_user_model as U; "
+             f"U().objects.create_user('guess-target', password='{PASSWORD}')"],
+            env={**env, "DJANGO_SETTINGS_MODULE": "sousei.web.production"},
+            check=True, timeout=120,
+        )
         yield base, tmp_path / "var"
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def _browser(base: str) -> tuple[urllib.request.OpenerDirector, str]:
+    """A cookie-keeping client that has fetched the login form; returns it and the CSRF token."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    opener.open(base + "/accounts/login/").close()
+    return opener, next(c.value for c in jar if c.name == "csrftoken")
+
+
+def _post_login(base: str, opener, token: str, username: str, password: str) -> int:
+    data = urllib.parse.urlencode(
+        {"username": username, "password": password, "csrfmiddlewaretoken": token}
+    ).encode()
+    request = urllib.request.Request(
+        base + "/accounts/login/", data=data, headers={"X-Forwarded-For": "203.0.113.20"}
+    )
+    try:
+        with opener.open(request, timeout=60) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
 
 
 def test_serve_runs_a_production_server(server) -> None:
@@ -139,3 +170,18 @@ def test_serve_answers_forty_simultaneous_connections(server) -> None:
     with ThreadPoolExecutor(40) as pool:
         assert list(pool.map(fetch, range(40))) == [200] * 40
 
+
+
+def test_twenty_parallel_wrong_guesses_evaluate_at_most_five(server) -> None:
+    """The race of issue 14 across the server's workers: each guess reserves its attempt
+    before the password is checked, so at most 5 of 20 simultaneous guesses are evaluated
+    (200, the form again) and the rest are refused (429) unevaluated."""
+    base, _ = server
+    browsers = [_browser(base) for _ in range(20)]
+    with ThreadPoolExecutor(20) as pool:
+        codes = list(pool.map(
+            lambda b: _post_login(base, b[0], b[1], "guess-target", "wrong-password"), browsers
+        ))
+    assert sorted(codes) == [200] * 5 + [429] * 15
+    opener, token = _browser(base)
+    assert _post_login(base, opener, token, "guess-target", PASSWORD) == 429

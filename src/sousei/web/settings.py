@@ -110,8 +110,11 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 # Login throttling (accounts/throttle.py): failures per user name and per address in a window.
 LOGIN_THROTTLE_LIMIT = int(os.environ.get("SOUSEI_LOGIN_THROTTLE_LIMIT", "5"))
 LOGIN_THROTTLE_WINDOW = int(os.environ.get("SOUSEI_LOGIN_THROTTLE_WINDOW", "900"))
-# The default in-process cache suits one worker; several workers need a shared cache
-# (SOUSEI_CACHE=db uses the database table made by `createcachetable`).
+# Behind N reverse proxies the client is the N-th address from the right of X-Forwarded-For
+# (docs/deploy.md); 0 (default) counts REMOTE_ADDR.
+LOGIN_THROTTLE_PROXIES = int(os.environ.get("SOUSEI_FORWARDED_FOR", "0") or 0)
+# The throttle counts in the database; the cache holds only what each worker may keep to itself
+# (SOUSEI_CACHE=db shares it through the table made by `createcachetable`).
 CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "sousei_cache"}
