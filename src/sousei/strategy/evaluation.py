@@ -158,7 +158,9 @@ def evaluate_kpi(kpi: KPI, scheme: GradingScheme, as_of: int, plan_start: int) -
         note = found.note or "統計未公表"
         return Evaluation(kpi, Status.PENDING, None, rule=f"{found.how}: {note}")
     if kpi.target.kind is TargetKind.QUALITATIVE or kpi.target.value is None:
-        return Evaluation(kpi, Status.PENDING, None, found.value, rule="定性目標の判定が未記録")
+        return Evaluation(
+            kpi, Status.PENDING, None, compared_value=found.value, rule="定性目標の判定が未記録"
+        )
     assert found.value is not None
     target, target_how = kpi.target.value, "目標値"
     if scheme.prorate:
