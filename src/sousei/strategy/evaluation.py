@@ -51,6 +51,8 @@ def _latest(kpi: KPI, as_of: int) -> _Compared | None:
         return None
     last = entries[-1]
     how = f"{format_fiscal_year(last.fiscal_year)}の実績値"
+    if last.observed_year is not None:
+        how += f"({format_fiscal_year(last.observed_year)}の値)"
     return _Compared(last.value, last.state, how, last.note)
 
 
