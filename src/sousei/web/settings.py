@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "sousei.web.audit",
     "sousei.web.strategies",
     "sousei.web.vision",
+    "sousei.web.api",
 ]
 
 MIDDLEWARE = [
