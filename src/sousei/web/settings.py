@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "sousei.web.strategies",
     "sousei.web.vision",
     "sousei.web.api",
+    "sousei.web.logic",
 ]
 
 MIDDLEWARE = [
