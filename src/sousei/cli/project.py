@@ -8,6 +8,7 @@ import pandas as pd
 import typer
 from rich.console import Console
 
+from sousei.cli import project_juki as _juki
 from sousei.cli.format import batch_progress, print_simulation_table, print_summary
 from sousei.demography.indicators import INDICATOR_LABELS, SHARE_INDICATORS
 from sousei.demography.scenarios import BASELINE
@@ -50,11 +51,17 @@ def project(
         "--base-year",
         help="基準年 (既定: 国勢調査 2015年、--population ではファイルの最新年)",
     ),
-    population: Path | None = typer.Option(
-        None,
+    population: list[Path] = typer.Option(
+        [],
         "--population",
         help="基準人口のファイル (縦長形式、住民基本台帳の年齢別人口表、e-Stat の国勢調査の表 "
-        "CSV/XLSX。年齢別人口表は --area で地域を指定)。日本人・外国人に分かれていれば別々に推計",
+        "CSV/XLSX。年齢別人口表は --area で地域を指定)。日本人・外国人に分かれていれば別々に推計。"
+        "総務省の住基の表 (1708nsnen.xls など .xls/.xlsx) は日本人と外国人の2つを指定 (同梱の表は"
+        "ファイル名だけで可)",
+    ),
+    foreign_history: list[Path] = typer.Option(
+        [], "--foreign-history",
+        help="外国人のコーホート変化率に使う以前の外国人住民の表 (既定: 同じフォルダの …gsnen)",
     ),
     to_year: int = typer.Option(2060, "--to", help="推計の終了年(5年刻み)"),
     scenario: list[Path] = typer.Option(
@@ -80,10 +87,17 @@ def project(
     console = Console() if Console().is_terminal else Console(width=240)
     try:
         scenarios = (BASELINE, *(read_scenario(path) for path in scenario))
-        if population is not None:
+        if population and _juki.is_juki(population):
+            lines = _juki.project_from_juki(
+                console, population, foreign_history, area, prefecture, every, to_year,
+                scenarios, migration_periods, out)
+            for line in lines:
+                Console(stderr=True, soft_wrap=True).print(f"[yellow]注意:[/] {line}", highlight=False)
+            return
+        if len(population) == 1:
             regions = data_codes(area, prefecture, every) if (area or prefecture or every) else ()
             one_area = regions[0] if len(regions) == 1 else None
-            frame = read_population(population, area_code=one_area, year=base_year)
+            frame = read_population(population[0], area_code=one_area, year=base_year)
             year = base_year or int(frame["year"].max())
             request = ProjectionRequest(
                 regions, year, to_year, scenarios, assumptions, migration_periods
