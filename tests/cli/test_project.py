@@ -18,7 +18,7 @@ from sousei.vision.run import ProjectionRequest, run_projection
 runner = CliRunner()
 
 TFR = 'name = "出生率向上"\n[tfr]\nchange = 0.1\nby = 2060\n'
-YOUNG = 'name = "若者定着"\n[[migration]]\nages = "10-29"\nchange_points = 0.5\n'
+YOUNG = 'name = "若者定着"\n[[migration]]\nages = "10-29"\nchange_points_per_year = 0.5\n'
 
 
 @pytest.fixture
@@ -58,7 +58,7 @@ def test_one_area_prints_the_table_and_writes_the_long_csv(tmp_path, scenario_fi
         (
             BASELINE,
             Scenario("出生率向上", tfr=TfrPath(((2060, 0.1),))),
-            Scenario("若者定着", migration=(MigrationDelta(10, 29, 0.005),)),
+            Scenario("若者定着", migration=(MigrationDelta(10, 29, 0.025),)),
         ),
     )
     _, run = run_projection(request)

@@ -49,6 +49,7 @@ def _routes(home, snapshot, scenario) -> dict[str, list]:
         "vision:state": [org],
         "vision:data": [org],
         "vision:projection": [org],
+        "vision:compare": [org],
         "vision:choose": [org],
         "vision:report": [org, "xlsx"],
         "vision:new_scenario": [org],

@@ -29,7 +29,7 @@ def test_planning_saves_a_scenario_as_the_file_mapping(world, login) -> None:
     saved = SavedScenario.objects.get(organisation=home.organisation)
     assert saved.mapping == {
         "name": "両方", "description": "", "tfr": {"change": 0.1, "by": 2060},
-        "migration": [{"ages": "10-29", "sex": "both", "change_points": 0.5}],
+        "migration": [{"ages": "10-29", "sex": "both", "change_points_per_year": 0.5}],
     }
     assert Event.objects.filter(action="scenario.create", object_id=str(saved.pk)).exists()
     page = client.get(reverse("vision:projection", args=[home.organisation.pk])).content.decode()

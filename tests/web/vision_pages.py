@@ -37,5 +37,6 @@ def cli_rows(output: str) -> dict[tuple[str, str], list[str]]:
 FERTILITY = {"name": "出生率向上", "tfr_mode": "change", "tfr_value": "0.1", "tfr_year": "2060",
              "migration_variant": "net_rates"}
 YOUTH = {"name": "若者定着", "mig0_ages": "10-29", "mig0_sex": "both", "mig0_points": "0.5",
+         "mig0_unit": "per_year",
          "migration_variant": "net_rates"}
 NOTHING = {"name": "変更なし", "migration_variant": "net_rates"}

@@ -35,6 +35,10 @@ from sousei.cli import project as _project  # noqa: E402 - commands register aft
 app.command("project")(_project.project)
 app.command("serve")(serve)
 
+from sousei.cli.compare import compare as _compare  # noqa: E402
+
+app.command("compare")(_compare)
+
 
 def main() -> None:
     app()

@@ -80,6 +80,10 @@ def evaluate_command(
     target = out or (None if as_json else workbook.with_name(f"{workbook.stem}_評価.xlsx"))
     if target is not None:
         write_progress_workbook(imported.strategy, target, result)
+    if imported.readings:
+        err.print("読み取りの解釈(表の記入をこう読みました):", markup=False)
+    for line in imported.readings:
+        err.print(f"  {line}", markup=False, soft_wrap=True)
     if as_json:
         typer.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
         return

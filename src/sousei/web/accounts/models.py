@@ -88,3 +88,18 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} / {self.organisation} / {self.get_role_display()}"
+
+
+class LoginAttempts(models.Model):
+    """Login attempts counted per user name and per address, in the database so that every
+    worker of the server sees one count and a row lock makes reserving an attempt atomic."""
+
+    key = models.CharField(max_length=100, unique=True)  # "user:<sha256>" or "addr:<address>"
+    count = models.PositiveIntegerField(default=0)
+    window_start = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "ログイン試行"
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.count}"
