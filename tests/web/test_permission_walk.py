@@ -51,6 +51,7 @@ def _routes(home, snapshot, scenario) -> dict[str, list]:
         "vision:projection": [org],
         "vision:compare": [org],
         "vision:choose": [org],
+        "vision:juki_base": [org],
         "vision:report": [org, "xlsx"],
         "vision:new_scenario": [org],
         "vision:preview": [org],
