@@ -60,8 +60,19 @@ def test_split_nationality_sums_and_meets_the_foreign_share_target() -> None:
 
 
 def test_foreign_projection_needs_the_year_five_years_earlier() -> None:
-    with pytest.raises(InputError, match="2010年の外国人人口"):
-        run_user_projection(_split_frame(years=(2015,)), ProjectionRequest((), 2015, 2045))
+    """Before the shipped 住基 foreign tables (2014-2021) the file must hold B-5 itself."""
+    with pytest.raises(InputError, match="2005年の外国人人口"):
+        run_user_projection(_split_frame(years=(2010,)), ProjectionRequest((), 2010, 2040))
+
+
+def test_without_b_minus_5_the_shipped_foreign_tables_give_the_change() -> None:
+    from sousei.vision.foreign_history import foreign_change
+    from sousei.vision.user_data import user_inputs
+
+    inputs = user_inputs(_split_frame(years=(2015,)), ProjectionRequest((), 2015, 2045))
+    assert inputs.foreign.change.span == 1
+    expected = foreign_change(REGIONS, 2015)
+    np.testing.assert_array_equal(inputs.foreign.change.arrivals, expected.arrivals)
 
 
 def test_a_base_year_missing_from_the_file_is_named() -> None:

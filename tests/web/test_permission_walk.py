@@ -52,6 +52,7 @@ def _routes(home, snapshot, scenario) -> dict[str, list]:
         "vision:compare": [org],
         "logic:page": [home.strategy.pk],
         "vision:choose": [org],
+        "vision:juki_base": [org],
         "vision:report": [org, "xlsx"],
         "vision:new_scenario": [org],
         "vision:preview": [org],

@@ -19,10 +19,9 @@ from sousei.vision.run import ProjectionRequest, run_projection
 from sousei.vision.tables import run_indicators, scenario_label, simulation_table
 from sousei.vision.user_data import UserInputs, project_user_inputs, user_inputs
 from sousei.web.accounts.models import Organisation
-from sousei.web.vision.data import census_codes, dataset_frame, latest_dataset
+from sousei.web.vision.data import TO_YEAR, census_codes, dataset_frame, end_year, latest_dataset
 from sousei.web.vision.models import PopulationDataset
 
-TO_YEAR = 2060
 CENSUS_BASE_YEAR = 2015
 COMBINED = "all"  # the area choice that shows the sum of the organisation's areas
 SHARE_LABELS = {INDICATOR_LABELS[name] for name in SHARE_INDICATORS}
@@ -57,7 +56,7 @@ def dataset_inputs(dataset: PopulationDataset) -> UserInputs:
     key = (dataset.pk, hash(dataset.content))
     inputs = _INPUTS.get(key)
     if inputs is None:
-        request = ProjectionRequest((), dataset.base_year, TO_YEAR)
+        request = ProjectionRequest((), dataset.base_year, end_year(dataset.base_year))
         inputs = user_inputs(dataset_frame(dataset), request)
         inputs.base.values.setflags(write=False)
         while len(_INPUTS) >= _INPUTS_KEPT:
@@ -83,7 +82,8 @@ def project(organisation: Organisation, scenarios: Iterable[Scenario]):
     request_scenarios = (BASELINE, *scenarios)
     dataset = latest_dataset(organisation)
     if dataset is not None:
-        request = ProjectionRequest((), dataset.base_year, TO_YEAR, request_scenarios)
+        request = ProjectionRequest((), dataset.base_year, end_year(dataset.base_year),
+                                    request_scenarios)
         base, run = project_user_inputs(dataset_inputs(dataset), request)
         source = f"{dataset.source}({dataset.file_name} 第{dataset.version}版)"
         return base, run, source

@@ -8,6 +8,7 @@ app_name = "vision"
 urlpatterns = [
     path("organisations/<int:pk>/vision/", state.state_page, name="state"),
     path("organisations/<int:pk>/vision/data/", data.data_page, name="data"),
+    path("organisations/<int:pk>/vision/juki-base/", data.juki_base, name="juki_base"),
     path("organisations/<int:pk>/vision/projection/", projection.projection_page,
          name="projection"),
     path("organisations/<int:pk>/vision/report.<str:fmt>", downloads.vision_report,
