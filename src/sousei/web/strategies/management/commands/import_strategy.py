@@ -42,7 +42,8 @@ class Command(BaseCommand):
                              ("競合", preview.conflicts)):
             if lines:
                 self.stdout.write(f"{title}:")
-                self.stdout.writelines(f"  {line}" for line in lines)
+                for line in lines:
+                    self.stdout.write(f"  {line}")
         if preview.conflicts:
             raise CommandError("書き出した後にシステム上で変更された内容と食い違うため、"
                                "何も取り込んでいません。最新の書き出しに記入し直してください")
@@ -54,6 +55,7 @@ class Command(BaseCommand):
             kpis = len(preview.imported.strategy.kpis)
             self.stdout.write(f"{name} を {organisation.name} に登録しました(KPI {kpis}件)")
         else:
-            self.stdout.writelines(f"  {line}" for line in preview.changes)
+            for line in preview.changes:
+                self.stdout.write(f"  {line}")
             self.stdout.write(f"{name} を更新しました")
         assert stored is not None
