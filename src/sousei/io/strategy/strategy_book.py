@@ -37,14 +37,14 @@ def write_strategy_workbook(strategy: Strategy, path: str | Path, stamp: str = "
     later import of this file can tell whether the data changed since."""
     path = write_progress_workbook(strategy, path)
     book = load_workbook(path)
-    if stamp:
-        meta = book.create_sheet(STAMP_SHEET)
-        meta["A1"], meta["B1"] = "書き出し時の版", stamp
-        meta.sheet_state = "hidden"
     projects = [p for g in strategy.goals for m in g.measures for p in m.projects
                 if _has_details(p)]
     for number, project in enumerate(projects, start=1):
         write_project_sheet(book.create_sheet(f"事業{number}"), project)
+    if stamp:
+        meta = book.create_sheet(STAMP_SHEET)
+        meta["A1"], meta["B1"] = "書き出し時の版", stamp
+        meta.sheet_state = "hidden"
     return save_atomically(book, path)
 
 
