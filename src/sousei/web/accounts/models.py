@@ -47,6 +47,7 @@ class Organisation(models.Model):
         blank=True,
         validators=[RegexValidator(r"^\d{5}$", "団体コードは5桁の数字で入力してください")],
     )
+    prefecture = models.CharField("都道府県", max_length=10, blank=True)
     members = models.ManyToManyField(
         "self", symmetrical=False, blank=True, related_name="partnerships",
         verbose_name="構成市町村",

@@ -13,6 +13,7 @@ from typing import Any
 from django.db import transaction
 
 from sousei import strategy as core
+from sousei.io.strategy.cells import DEFAULT_WORDING
 from sousei.web.accounts.models import Organisation
 from sousei.web.strategies import models as db
 from sousei.web.strategies.versioning import create_audited
@@ -27,8 +28,11 @@ def _d(value: float | None) -> Decimal | None:
 
 
 def actual_to_core(a: db.Actual) -> core.Actual:
-    return core.Actual(a.fiscal_year, core.ActualState(a.state), _f(a.value), a.note,
-                       a.observed_year)
+    """The stored actual; a note that is only the default wording of its state (統計未公表
+    typed in the entry form) is that state's plain form, as the workbook reader gives it."""
+    state = core.ActualState(a.state)
+    note = "" if a.note == DEFAULT_WORDING.get(state) else a.note
+    return core.Actual(a.fiscal_year, state, _f(a.value), note, a.observed_year)
 
 
 def kpi_to_core(kpi: db.KPI) -> core.KPI:

@@ -12,6 +12,11 @@ from django.db import models
 from sousei.web.accounts.models import CommitteeSector, Organisation
 
 VALUE = {"max_digits": 20, "decimal_places": 4, "null": True, "blank": True}
+NEXT_STEPS = ("拡充", "継続", "改善", "見直し", "縮小", "廃止・終了")
+
+
+def default_next_steps() -> list[str]:
+    return list(NEXT_STEPS)
 
 
 class InStrategy:
@@ -52,6 +57,8 @@ class Strategy(Versioned):
     # A city's own scheme as the CLI's JSON (sousei.strategy.grading.scheme_from_mapping);
     # when set it replaces the built-in one named above.
     custom_scheme = models.JSONField("独自の評価方式", null=True, blank=True)
+    # 今後の方向性 a department may choose for a KPI; the organisation edits the list.
+    next_steps = models.JSONField("今後の方向性の選択肢", default=default_next_steps, blank=True)
 
     class Meta:
         ordering = ("organisation", "-plan_start", "name")
@@ -252,9 +259,10 @@ class Actual(InStrategy, Versioned):
         return self.kpi.department
 
 
-class NumericalTarget(Versioned):
+class NumericalTarget(InStrategy, Versioned):
     """A basic goal's 数値目標: baseline, IPSS estimate, target and actual of one indicator."""
 
+    parent_name = "goal"
     goal = models.ForeignKey(BasicGoal, on_delete=models.CASCADE,
                              related_name="numerical_targets")
     number = models.PositiveSmallIntegerField("番号")
@@ -274,17 +282,10 @@ class NumericalTarget(Versioned):
     def __str__(self) -> str:
         return f"{self.goal} {self.indicator}"
 
-    @property
-    def strategy(self) -> Strategy:
-        return self.goal.strategy
-
-    @property
-    def organisation(self) -> Organisation:
-        return self.goal.organisation
-
 
 class Comment(models.Model):
-    """A committee comment on a KPI or a basic goal; comments are added, never edited."""
+    """A committee comment on a basic goal, measure, project or KPI; the body is added, never
+    edited; the planning department's reply (対応方針) is edited with a version check."""
 
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -292,6 +293,14 @@ class Comment(models.Model):
                             related_name="comments")
     goal = models.ForeignKey(BasicGoal, null=True, blank=True, on_delete=models.CASCADE,
                              related_name="comments")
+    measure = models.ForeignKey(Measure, null=True, blank=True, on_delete=models.CASCADE,
+                                related_name="comments")
+    project = models.ForeignKey(Project, null=True, blank=True, on_delete=models.CASCADE,
+                                related_name="comments")
+    reply = models.TextField("対応方針", blank=True)
+    replied_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+")
+    version = models.PositiveIntegerField(default=1, editable=False)
     body = models.TextField("意見")
     # The author's 委員の区分 when the comment was written, copied rather than looked up so a
     # later change of the membership does not rewrite who said what in past reports.
@@ -307,8 +316,14 @@ class Comment(models.Model):
         return f"{self.subject} への意見"
 
     @property
-    def subject(self) -> KPI | BasicGoal:
-        return self.kpi or self.goal  # type: ignore[return-value]
+    def subject(self) -> KPI | Project | Measure | BasicGoal:
+        return self.kpi or self.project or self.measure or self.goal  # type: ignore[return-value]
+
+    @property
+    def subject_kind(self) -> str:
+        """基本目標 / 施策 / 事業 / KPI, as sousei.strategy.TARGET_KINDS names them."""
+        return ("KPI" if self.kpi_id else "事業" if self.project_id else
+                "施策" if self.measure_id else "基本目標")
 
     @property
     def organisation(self) -> Organisation:
@@ -334,3 +349,13 @@ class EvaluationSnapshot(InStrategy, models.Model):
         return f"{self.strategy_ref} {self.fiscal_year}年度 評価"
 
     is_published = True
+
+
+# The review loop's rows live in their own module; imported here so Django registers them.
+from sousei.web.strategies.review_models import (  # noqa: E402
+    CommitteeMember,
+    KPIReview,
+    Meeting,
+)
+
+__all__ = ["CommitteeMember", "KPIReview", "Meeting"]
