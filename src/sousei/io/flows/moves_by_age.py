@@ -29,6 +29,7 @@ from sousei.io.population.validate import (
     _labels,
     check_coverage,
 )
+from sousei.io.safe_text import csv_safe
 from sousei.io.upload_table import decode_csv, xlsx_cells
 
 COLUMNS = ("year", "area_code", "sex", "age_start", "age_span", "in_moves", "out_moves")
@@ -150,4 +151,4 @@ def write_moves_csv(frame: pd.DataFrame) -> bytes:
     """The grid table back as the documented CSV (UTF-8 with BOM; 90+ with an empty span)."""
     out = frame[["year", "area_code", "sex", "age_start", "in_moves", "out_moves"]].copy()
     out.insert(4, "age_span", np.where(out["age_start"] >= OPEN_AGE, "", str(AGE_STEP)))
-    return out.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+    return csv_safe(out).to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
