@@ -7,21 +7,20 @@ into place, so a failed write never leaves half a file behind.
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
 from sousei.io.atomic import replace_atomically
 from sousei.io.errors import InputError, Where
 from sousei.io.population.layout import COLUMNS, canonical
 from sousei.io.population.validate import parse_long, rename_headers
 from sousei.io.safe_text import csv_safe
-from sousei.io.upload_table import cell_text
+from sousei.io.sheets import load_checked
+from sousei.io.upload_table import cell_text, check_cell_lengths
 from sousei.io.xlsx_style import text_cells
 
 DEFAULT_SHEET = "人口"
@@ -62,6 +61,7 @@ def read_long_csv(path: str | Path) -> pd.DataFrame:
         raw = _read_text_csv(path, "utf-8-sig")
     except UnicodeDecodeError:
         raw = _read_text_csv(path, "cp932")  # Excel's 'CSV' on Japanese Windows
+    check_cell_lengths(raw, path.name)
     raw.columns = rename_headers([str(c) for c in raw.columns])
     blank = raw.isna().all(axis=1) | (
         raw.fillna("").astype(str).apply(lambda c: c.str.strip()) == ""
@@ -136,10 +136,7 @@ def read_long_xlsx(path: str | Path, sheet: str | None = None) -> pd.DataFrame:
     header must be on row 1, and errors name the sheet, row and column letter."""
     path = Path(path)
     _require_file(path)
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError) as error:
-        raise InputError("Excel ブック (.xlsx) として読めません", path.name) from error
+    book = load_checked(path, path.name, read_only=True)
     try:
         if sheet is not None and sheet not in book.sheetnames:
             names = "、".join(book.sheetnames)
