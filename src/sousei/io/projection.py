@@ -14,8 +14,9 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
+from sousei.io.atomic import replace_atomically
 from sousei.io.errors import InputError
-from sousei.io.population.long_format import replace_atomically
+from sousei.io.safe_text import csv_safe
 from sousei.io.xlsx_style import save_atomically
 
 PERSONS_FORMAT = '#,##0;"△"#,##0'
@@ -25,7 +26,7 @@ SHARE_FORMAT = '0.0%;"△"0.0%'
 def write_long_csv_with_scenarios(frame: pd.DataFrame, path: Path) -> None:
     """The long layout plus a ``scenario`` column; open age spans written empty."""
     with replace_atomically(path) as temporary:
-        frame.to_csv(temporary, index=False, encoding="utf-8-sig", float_format="%.6f")
+        csv_safe(frame).to_csv(temporary, index=False, encoding="utf-8-sig", float_format="%.6f")
 
 
 def _write_table(sheet, frame: pd.DataFrame, share_rows: set[str]) -> None:

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "sousei.web.limits.RequestBodyLimit",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -56,6 +57,14 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
+
+# Request bodies: the whole body (uploads included) is refused above SOUSEI_MAX_UPLOAD_MIB
+# before it is read (web/limits.py); form fields beside files stay small; files above 2.5 MiB
+# go to a temporary file instead of memory.
+SOUSEI_MAX_REQUEST_BYTES = int(os.environ.get("SOUSEI_MAX_UPLOAD_MIB", "20")) * 2**20
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 2**20
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 2**20)
 
 ROOT_URLCONF = "sousei.web.urls"
 WSGI_APPLICATION = "sousei.web.wsgi.application"
