@@ -8,6 +8,7 @@ import pandas as pd
 import typer
 from rich.console import Console
 
+from sousei.cli.common import USAGE, fail, message_of, read_scenarios, require_files
 from sousei.cli.format import batch_progress, print_simulation_table, print_summary
 from sousei.demography.indicators import INDICATOR_LABELS, SHARE_INDICATORS
 from sousei.demography.scenarios import BASELINE
@@ -15,7 +16,6 @@ from sousei.io.errors import InputError
 from sousei.io.population.read import read_population
 from sousei.io.projection import write_projection
 from sousei.io.reference.codes import AreaCodeError
-from sousei.io.scenario import read_scenario
 from sousei.vision.areas import data_codes
 from sousei.vision.notes import ignored_targets
 from sousei.vision.run import ProjectionRequest, run_projection
@@ -24,11 +24,6 @@ from sousei.vision.user_data import run_user_projection
 
 SHARE_ROWS = {INDICATOR_LABELS[name] for name in SHARE_INDICATORS}
 BATCH_CHUNK = 100  # regions per batch in --all runs: progress to watch, bounded memory
-
-
-def _fail(message: str) -> typer.Exit:
-    Console(stderr=True).print(f"[bold red]エラー:[/] {message}")
-    return typer.Exit(code=2)
 
 
 def project(
@@ -62,18 +57,26 @@ def project(
     migration_periods: int = typer.Option(
         1, "--migration-periods", help="純移動率を推定する国勢調査の期間数(1～3)"
     ),
-    out: Path | None = typer.Option(None, "--out", "-o", help="出力ファイル (.csv または .xlsx)"),
+    out: Path | None = typer.Option(
+        None, "--out", "-o",
+        help="出力ファイル: .csv は縦長形式 (scenario 列つき)、.xlsx は地域ごとの表と人口のシート。"
+        "省略すると表を画面に表示するだけで、ファイルは書きません",
+    ),
     total: bool = typer.Option(
         False,
         "--sum",
         help="指定した地域の合計(連携中枢都市圏など)の表も表示。各地域の推計は単独の推計と同じです",
     ),
 ) -> None:
-    """将来人口を推計し、基準推計とシナリオを並べて表示します。"""
+    """将来人口を推計し、基準推計とシナリオを並べて表示します。
+
+    表は画面 (標準出力) に、ファイルは --out を指定したときだけ書きます。
+    """
     # Piped or redirected output keeps whole numbers: a table wrapped at 80 columns is unreadable.
     console = Console() if Console().is_terminal else Console(width=240)
     try:
-        scenarios = (BASELINE, *(read_scenario(path) for path in scenario))
+        require_files(population)
+        scenarios = (BASELINE, *read_scenarios(scenario))
         if population is not None:
             regions = data_codes(area, prefecture, every) if (area or prefecture or every) else ()
             one_area = regions[0] if len(regions) == 1 else None
@@ -92,8 +95,10 @@ def project(
             )
             _report(console, [run_projection(request)], len(regions) > 1, out, combined=True)
             return
-    except (AreaCodeError, InputError, ValueError, KeyError) as error:
-        raise _fail(str(error).strip("'\"")) from None
+    except InputError as error:
+        raise fail(str(error)) from None
+    except (AreaCodeError, ValueError, KeyError) as error:
+        raise fail(message_of(error), USAGE) from None
     batch = len(regions) > 1
     chunks = [regions[i : i + BATCH_CHUNK] for i in range(0, len(regions), BATCH_CHUNK)]
     results = []
@@ -106,7 +111,7 @@ def project(
             try:
                 results.append(run_projection(request))
             except (ValueError, KeyError) as error:
-                raise _fail(str(error).strip("'\"")) from None
+                raise fail(message_of(error), USAGE) from None
             progress.advance(task, len(chunk))
     _report(console, results, batch, out)
 
@@ -140,5 +145,5 @@ def _report(
         try:
             write_projection(out, tables, SHARE_ROWS, summary if batch else None, pd.concat(cells))
         except InputError as error:
-            raise _fail(str(error)) from None
+            raise fail(str(error)) from None
         console.print(f"{out} に書き出しました")

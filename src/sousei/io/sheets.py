@@ -16,7 +16,7 @@ def open_workbook(path: str | Path) -> openpyxl.Workbook:
     try:
         return openpyxl.load_workbook(path, data_only=True)
     except FileNotFoundError:
-        missing = CellProblem("-", 0, "", "", "ファイルがありません")
+        missing = CellProblem("-", 0, "", "", f"ファイルが見つかりません ({path})")
         raise WorkbookError(path.name, [missing]) from None
     except Exception as exc:  # openpyxl raises many kinds for a file that is not xlsx
         problem = CellProblem("-", 0, "", "", f"Excelファイル(.xlsx)として開けません: {exc}")
