@@ -10,7 +10,6 @@ from rich.console import Console
 
 from sousei.cli.common import USAGE, fail, message_of, read_scenarios, require_files
 from sousei.cli.format import batch_progress, print_simulation_table, print_summary
-from sousei.demography.indicators import INDICATOR_LABELS, SHARE_INDICATORS
 from sousei.demography.scenarios import BASELINE
 from sousei.io.errors import InputError
 from sousei.io.population.read import read_population
@@ -19,10 +18,16 @@ from sousei.io.reference.codes import AreaCodeError
 from sousei.vision.areas import data_codes
 from sousei.vision.notes import ignored_targets
 from sousei.vision.run import ProjectionRequest, run_projection
-from sousei.vision.tables import batch_summary, long_frame, scenario_label, simulation_table
+from sousei.vision.tables import (
+    batch_summary,
+    batch_summary_kinds,
+    long_frame,
+    scenario_label,
+    simulation_kinds,
+    simulation_table,
+)
 from sousei.vision.user_data import run_user_projection
 
-SHARE_ROWS = {INDICATOR_LABELS[name] for name in SHARE_INDICATORS}
 BATCH_CHUNK = 100  # regions per batch in --all runs: progress to watch, bounded memory
 
 
@@ -136,14 +141,17 @@ def _report(
         summaries.append(batch_summary(run, base.names))
         cells.append(long_frame(run.total, labels))
     summary = pd.concat(summaries, ignore_index=True)
+    summary_kinds = batch_summary_kinds(results[0][1])
+    row_kinds = {title: simulation_kinds(table) for title, table in tables.items()}
     if batch or len(tables) > 1:
-        print_summary(console, summary)
+        print_summary(console, summary, summary_kinds)
     if not batch or combined:
         title, table = next(iter(tables.items()))
-        print_simulation_table(console, f"{title} 将来人口推計", table, SHARE_ROWS)
+        print_simulation_table(console, f"{title} 将来人口推計", table, row_kinds[title])
     if out is not None:
+        listing = (summary, summary_kinds) if batch else None
         try:
-            write_projection(out, tables, SHARE_ROWS, summary if batch else None, pd.concat(cells))
+            write_projection(out, tables, row_kinds, listing, pd.concat(cells))
         except InputError as error:
             raise fail(str(error)) from None
         console.print(f"{out} に書き出しました")
