@@ -148,7 +148,7 @@ def test_bad_population_file_names_row_and_column_and_writes_nothing(tmp_path) -
     result = runner.invoke(
         app, ["project", "--population", str(source), "--to", "2045", "--out", str(out)]
     )
-    assert result.exit_code == 2
+    assert result.exit_code == 1  # an input refused
     assert "juki.csv" in result.output
     assert "10行目" in result.output  # header is row 1; M 40-44 is the 10th line
     assert "value" in result.output

@@ -32,7 +32,7 @@ def open_workbook(path: str | Path) -> openpyxl.Workbook:
     """A workbook for the strategy readers, whose refusals are WorkbookErrors."""
     path = Path(path)
     if not path.is_file():
-        raise WorkbookError(path.name, [CellProblem("-", 0, "", "", "ファイルがありません")])
+        raise WorkbookError(path.name, [CellProblem("-", 0, "", "", f"ファイルが見つかりません ({path})")])
     try:
         return load_checked(path, path.name)
     except InputError as error:

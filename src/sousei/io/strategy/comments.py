@@ -34,7 +34,8 @@ def _rows(path: Path) -> tuple[str, list[list[object]]]:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise WorkbookError(path.name, [CellProblem("-", 0, "", "", "ファイルがありません")]) from None
+        missing = CellProblem("-", 0, "", "", f"ファイルが見つかりません ({path})")
+        raise WorkbookError(path.name, [missing]) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -34,7 +34,14 @@ from sousei.io.strategy.numerical_targets import (
     read_numerical_targets,
     write_numerical_targets,
 )
-from sousei.io.strategy.progress_layout import HIERARCHY, Col, Layout, plan_period, read_layout
+from sousei.io.strategy.progress_layout import (
+    HIERARCHY,
+    Col,
+    Layout,
+    plan_period,
+    read_layout,
+    strategy_name,
+)
 from sousei.io.strategy.summary_sheet import write_summary_sheet
 from sousei.io.xlsx_style import (
     BORDER,
@@ -222,7 +229,7 @@ def read_progress_workbook(
         numerical = read_numerical_targets(book[NUMERICAL_SHEET], set(tree.goals), problems)
     if problems:
         raise WorkbookError(path.name, problems)
-    title = layout.title.split("【")[0].strip()
+    title = strategy_name(layout.title)
     goals = tree.goals_with(numerical)
     strategy = Strategy(name or title or path.stem, period[0], period[1], goals)
     return ProgressImport(strategy, tuple(inferred), tuple(published), tuple(readings))
@@ -357,7 +364,7 @@ def _write_sheet(ws: Worksheet, strategy: Strategy, evaluation: StrategyEvaluati
     ws.cell(row=1, column=1, value=f"{strategy.name}【事業一覧】(期間：{period})")
     if evaluation is not None:
         as_of = format_fiscal_year(evaluation.as_of)
-        ws.cell(row=2, column=1, value=f"{as_of}時点の評価(評価方式: {evaluation.scheme.name})")
+        ws.cell(row=2, column=1, value=f"{as_of}時点の評価(評価方式: {evaluation.scheme.display_name})")
     for c, header in enumerate(headers, start=1):
         ws.cell(row=HEADER_ROW, column=c, value=header)
     style_header(ws, HEADER_ROW, len(headers))
