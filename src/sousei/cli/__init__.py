@@ -40,7 +40,7 @@ app.command("serve", cls=JapaneseCommand)(serve)
 
 from sousei.cli.compare import compare as _compare  # noqa: E402
 
-app.command("compare")(_compare)
+app.command("compare", cls=JapaneseCommand)(_compare)
 
 
 def main() -> None:

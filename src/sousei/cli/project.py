@@ -56,7 +56,7 @@ def project(
     ),
     foreign_history: list[Path] = typer.Option(
         [], "--foreign-history",
-        help="外国人のコーホート変化率に使う以前の外国人住民の表 (既定: 同じフォルダの …gsnen)",
+        help="外国人のコーホート変化率に使う以前の外国人住民の表 (既定: 同じフォルダの5年前の YY12gsnen)",
     ),
     to_year: int = typer.Option(2060, "--to", help="推計の終了年(5年刻み)"),
     scenario: list[Path] = typer.Option(
