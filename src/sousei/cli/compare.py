@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -59,7 +60,7 @@ def compare(
                           ("値", "right")):
         table.add_column(name, justify=justify)
     for row in frame.itertuples(index=False):
-        rank = "" if row.順位 is None or row.順位 != row.順位 else str(row.順位)
+        rank = "" if pd.isna(row.順位) else str(row.順位)
         cells = [rank, row.地域コード, row.地域名, _text(row.値, spec.kind)]
         if row.地域コード in marked:
             cells[2] = f"▶ {cells[2]}"

@@ -3,6 +3,7 @@ indicator, sortable, its own areas highlighted, with the ranking chart."""
 
 from __future__ import annotations
 
+import pandas as pd
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -49,7 +50,7 @@ def compare_page(request: HttpRequest, pk: int) -> HttpResponse:
     frame = frame.sort_values([SORTS[sort], "地域コード"], ascending=[ascending, True],
                               na_position="last", ignore_index=True)
     spec = INDICATORS[indicator]
-    rows = [{"rank": "" if r.順位 != r.順位 or r.順位 is None else r.順位, "code": r.地域コード,
+    rows = [{"rank": "" if pd.isna(r.順位) else int(r.順位), "code": r.地域コード,
              "name": r.地域名, "value": _text(r.値, spec.kind), "own": r.地域コード in own}
             for r in frame.itertuples(index=False)]
     chart = ranking_svg([(r["name"], None if v != v else float(v), r["own"])
