@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 
 from sousei.cli.format import batch_progress, print_simulation_table, print_summary
+from sousei.cli.intervals import interval_report
 from sousei.demography.indicators import INDICATOR_LABELS, SHARE_INDICATORS
 from sousei.demography.scenarios import BASELINE
 from sousei.io.errors import InputError
@@ -74,6 +75,12 @@ def project(
         "--sum",
         help="指定した地域の合計(連携中枢都市圏など)の表も表示。各地域の推計は単独の推計と同じです",
     ),
+    intervals: bool = typer.Option(
+        False,
+        "--intervals",
+        help="総人口の80%・95%予測区間 (過去の推計誤差から) も表示。CSV では別ファイル "
+        "<名前>_intervals.csv に書き出し",
+    ),
 ) -> None:
     """将来人口を推計し、基準推計とシナリオを並べて表示します。"""
     # Piped or redirected output keeps whole numbers: a table wrapped at 80 columns is unreadable.
@@ -88,7 +95,7 @@ def project(
             request = ProjectionRequest(
                 regions, year, to_year, scenarios, assumptions, migration_periods
             )
-            _report(console, [run_user_projection(frame, request)], False, out, total)
+            _report(console, [run_user_projection(frame, request)], False, out, total, intervals)
             return
         regions = data_codes(area, prefecture, every)
         base_year = base_year or 2015
@@ -96,7 +103,7 @@ def project(
             request = ProjectionRequest(
                 regions, base_year, to_year, scenarios, assumptions, migration_periods
             )
-            _report(console, [run_projection(request)], len(regions) > 1, out, combined=True)
+            _report(console, [run_projection(request)], len(regions) > 1, out, True, intervals)
             return
     except (AreaCodeError, InputError, ValueError, KeyError) as error:
         raise _fail(str(error).strip("'\"")) from None
@@ -114,7 +121,7 @@ def project(
             except (ValueError, KeyError) as error:
                 raise _fail(str(error).strip("'\"")) from None
             progress.advance(task, len(chunk))
-    _report(console, results, batch, out)
+    _report(console, results, batch, out, intervals=intervals)
 
 
 def _ipss_tables(title: str, regions: tuple[str, ...]) -> dict[str, pd.DataFrame]:
@@ -128,7 +135,8 @@ def _ipss_tables(title: str, regions: tuple[str, ...]) -> dict[str, pd.DataFrame
 
 
 def _report(
-    console: Console, results: list, batch: bool, out: Path | None, combined: bool = False
+    console: Console, results: list, batch: bool, out: Path | None, combined: bool = False,
+    intervals: bool = False,
 ) -> None:
     """Summary (several areas), the simulation table (one area, or the sum with ``combined``)
     and the output file."""
@@ -158,6 +166,11 @@ def _report(
         print_simulation_table(console, f"{title} 将来人口推計", table, SHARE_ROWS)
         for title, table in ipss.items():
             print_simulation_table(console, title, table, SHARE_ROWS)
+    if intervals:
+        try:
+            tables.update(interval_report(console, results, batch, out, combined))
+        except ValueError as error:
+            raise _fail(str(error)) from None
     if out is not None:
         try:
             write_projection(out, {**tables, **ipss}, SHARE_ROWS, summary if batch else None,
