@@ -8,6 +8,7 @@ import pandas as pd
 import typer
 from rich.console import Console
 
+from sousei.cli.draws import draw_report
 from sousei.cli.format import batch_progress, print_simulation_table, print_summary
 from sousei.cli.intervals import interval_report
 from sousei.demography.indicators import INDICATOR_LABELS, SHARE_INDICATORS
@@ -81,12 +82,23 @@ def project(
         help="総人口の80%・95%予測区間 (過去の推計誤差から) も表示。CSV では別ファイル "
         "<名前>_intervals.csv に書き出し",
     ),
+    draws: int = typer.Option(
+        0, "--draws", help="確率的推計の試行回数 (純移動率を過去の推計誤差に合わせて揺らす)。"
+        "結果は総人口の平均と分位点、--out では <名前>_draws.csv",
+    ),
+    seed: int = typer.Option(0, "--seed", help="確率的推計の乱数の種 (地域のまとまりごとに固定)"),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", help="確率的推計を dask.distributed のクラスタで実行 (例 tcp://host:8786)。"
+        "既定はこの計算機のスレッド",
+    ),
 ) -> None:
     """将来人口を推計し、基準推計とシナリオを並べて表示します。"""
     # Piped or redirected output keeps whole numbers: a table wrapped at 80 columns is unreadable.
     console = Console() if Console().is_terminal else Console(width=240)
     try:
         scenarios = (BASELINE, *(read_scenario(path) for path in scenario))
+        if draws and (population is not None or total):
+            raise ValueError("確率的推計 (--draws) は国勢調査の基準人口の地域ごとの推計で使えます")
         if population is not None:
             regions = data_codes(area, prefecture, every) if (area or prefecture or every) else ()
             one_area = regions[0] if len(regions) == 1 else None
@@ -122,6 +134,14 @@ def project(
                 raise _fail(str(error).strip("'\"")) from None
             progress.advance(task, len(chunk))
     _report(console, results, batch, out, intervals=intervals)
+    if draws > 0:
+        if assumptions != "census":
+            raise _fail("確率的推計 (--draws) は国勢調査から推定した仮定値 (census) で使えます")
+        try:
+            draw_report(console, regions, base_year, to_year, draws, seed, scheduler,
+                        migration_periods, out, batch)
+        except (ValueError, OSError) as error:
+            raise _fail(str(error)) from None
 
 
 def _ipss_tables(title: str, regions: tuple[str, ...]) -> dict[str, pd.DataFrame]:

@@ -78,16 +78,31 @@ def shipped_model(base_year: int) -> pd.DataFrame:
     return models[models["known_at"] == usable[-1]]
 
 
-def _quantile_grid(model: pd.DataFrame, columns: tuple[str, str]) -> tuple[np.ndarray, int]:
-    """(size class, horizon step, 2) array of quantiles and the longest horizon in steps."""
+def _quantile_grid(model: pd.DataFrame, columns: tuple[str, ...]) -> tuple[np.ndarray, int]:
+    """(size class, horizon step, column) array of quantiles and the longest horizon in steps."""
     longest = int(model["horizon"].max()) // AGE_STEP
-    grid = np.full((len(SIZE_LABELS), longest, 2), np.nan)
+    grid = np.full((len(SIZE_LABELS), longest, len(columns)), np.nan)
     rows = pd.Index(SIZE_LABELS).get_indexer(model["size_class"].astype(str))
     steps = model["horizon"].to_numpy(dtype=int) // AGE_STEP - 1
     grid[rows, steps] = model[list(columns)].to_numpy(dtype=float)
-    # A class without a horizon (too few towns) takes the pooled longest-known neighbour's.
-    grid = pd.DataFrame(grid.reshape(len(SIZE_LABELS), -1)).ffill(axis=1).to_numpy()
-    return grid.reshape(len(SIZE_LABELS), longest, 2), longest
+    # A class without a horizon (too few towns) carries its longer-known horizon forward.
+    for k in range(1, longest):  # a handful of horizons
+        grid[:, k] = np.where(np.isnan(grid[:, k]), grid[:, k - 1], grid[:, k])
+    return grid, longest
+
+
+def quantiles_by_step(model: pd.DataFrame, columns: tuple[str, ...], steps: np.ndarray
+                      ) -> np.ndarray:
+    """(size class, step, column) quantiles of r after ``steps`` 5-year steps.
+
+    Step 0 is zero; beyond the longest backtested horizon the longest's quantiles are scaled
+    in proportion to the horizon.
+    """
+    grid, longest = _quantile_grid(model, columns)
+    steps = np.asarray(steps)
+    index = np.clip(steps, 1, longest) - 1
+    scale = np.where(steps > longest, steps / longest, 1.0) * (steps > 0)
+    return grid[:, index] * scale[None, :, None]
 
 
 def band(
@@ -105,16 +120,19 @@ def band(
     one gather from a (class, horizon) grid, no loop over areas or years.
     """
     model = shipped_model(base_year) if model is None else model
-    grid, longest = _quantile_grid(model, LEVELS[level])
-    classes = pd.Index(SIZE_LABELS).get_indexer(size_class(np.ravel(base_population)).astype(str))
-    classes = classes.reshape(np.shape(base_population))
     steps = (np.asarray(years) - base_year) // AGE_STEP
-    index = np.clip(steps, 1, longest) - 1
-    scale = np.where(steps > longest, steps / longest, 1.0) * (steps > 0)
-    quantiles = grid[classes[..., None], index] * scale[:, None]  # (..., year, 2)
+    grid = quantiles_by_step(model, LEVELS[level], steps)
+    classes = class_index(base_population)
+    quantiles = grid[classes]  # (..., year, 2)
     lower = totals * np.exp(-quantiles[..., 1])
     upper = totals * np.exp(-quantiles[..., 0])
     return lower, upper
+
+
+def class_index(base_population: np.ndarray) -> np.ndarray:
+    """The size class number (into SIZE_LABELS) of each base population, same shape."""
+    labels = size_class(np.ravel(base_population)).astype(str)
+    return pd.Index(SIZE_LABELS).get_indexer(labels).reshape(np.shape(base_population))
 
 
 def coverage(model: pd.DataFrame, errors: pd.DataFrame, level: int) -> float:
