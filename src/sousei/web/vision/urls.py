@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from sousei.web.vision.views import data, downloads, projection, scenarios, state
+from sousei.web.vision.views import accuracy, data, downloads, projection, scenarios, state
 
 app_name = "vision"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path("organisations/<int:pk>/vision/data/", data.data_page, name="data"),
     path("organisations/<int:pk>/vision/projection/", projection.projection_page,
          name="projection"),
+    path("organisations/<int:pk>/vision/accuracy/", accuracy.accuracy_page, name="accuracy"),
     path("organisations/<int:pk>/vision/report.<str:fmt>", downloads.vision_report,
          name="report"),
     path("organisations/<int:pk>/vision/choice/", projection.choose_vision, name="choose"),
