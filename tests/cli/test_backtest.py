@@ -35,3 +35,13 @@ def test_an_unknown_area_is_refused_in_japanese() -> None:
     result = runner.invoke(app, ["backtest", "--area", "存在しない町"])
     assert result.exit_code == 2
     assert "エラー" in result.output
+
+
+def test_every_municipality_prints_the_national_summary(tmp_path) -> None:
+    out = tmp_path / "all.csv"
+    result = runner.invoke(app, ["backtest", "--all", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "推計誤差 (絶対値) 全市区町村 (福島県を除く)" in result.output
+    written = pd.read_csv(out, dtype={"area_code": str})
+    assert len(written) == 1741 * 10
+    assert set(written["base_year"]) == {1995, 2000, 2005, 2010}

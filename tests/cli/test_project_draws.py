@@ -49,3 +49,9 @@ def test_dask_is_imported_only_when_draws_are_asked_for() -> None:
             "print('dask' in sys.modules, 'distributed' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False False"
+
+
+def test_a_negative_number_of_draws_is_refused() -> None:
+    result = runner.invoke(app, ["project", "--area", "久留米市", "--draws", "-1"])
+    assert result.exit_code == 2
+    assert "--draws" in result.output

@@ -69,3 +69,9 @@ def test_the_long_frame_names_every_statistic() -> None:
     kurume = frame[(frame["area_code"] == "40203") & (frame["year"] == 2015)].iloc[0]
     assert kurume["mean"] == 304_552  # the 2015 census, 年齢不詳 allocated
     assert (frame["q025"] <= frame["q500"]).all() and (frame["q500"] <= frame["q975"]).all()
+
+
+@pytest.mark.parametrize("draws", [0, -3])
+def test_a_run_without_draws_is_refused(draws) -> None:
+    with pytest.raises(ValueError, match="試行回数"):
+        _small(draws=draws)

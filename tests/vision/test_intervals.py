@@ -99,3 +99,10 @@ def test_the_shipped_error_model_is_the_current_methods() -> None:
     )
     for column in ("q025", "q100", "q500", "q900", "q975"):
         np.testing.assert_allclose(table[column], fresh[column], atol=1e-6)
+
+
+@settings(max_examples=30, deadline=None)
+@given(population=st.one_of(st.just(float("nan")), st.floats(max_value=-1)))
+def test_a_base_population_that_is_not_a_size_is_refused(population) -> None:
+    with pytest.raises(ValueError, match="人口規模"):
+        band(np.array([[100.0, 90.0]]), np.array([population]), 2015, (2015, 2020))

@@ -97,6 +97,8 @@ def project(
     console = Console() if Console().is_terminal else Console(width=240)
     try:
         scenarios = (BASELINE, *(read_scenario(path) for path in scenario))
+        if draws < 0:
+            raise ValueError(f"--draws は0以上にしてください ({draws})")
         if draws and (population is not None or total):
             raise ValueError("確率的推計 (--draws) は国勢調査の基準人口の地域ごとの推計で使えます")
         if population is not None:

@@ -42,6 +42,12 @@ class DrawRequest:
     migration_periods: int = 1
     regions_per_chunk: int | None = None  # None: as many as fit CELLS_PER_CHUNK
 
+    def __post_init__(self) -> None:
+        if self.draws < 1:
+            raise ValueError(f"試行回数は1以上にしてください ({self.draws})")
+        if self.regions_per_chunk is not None and self.regions_per_chunk < 1:
+            raise ValueError("1タスクの地域数は1以上にしてください")
+
     def steps(self) -> int:
         return ProjectionRequest(self.regions, self.base_year, self.to_year).steps()
 

@@ -132,7 +132,10 @@ def band(
 def class_index(base_population: np.ndarray) -> np.ndarray:
     """The size class number (into SIZE_LABELS) of each base population, same shape."""
     labels = size_class(np.ravel(base_population)).astype(str)
-    return pd.Index(SIZE_LABELS).get_indexer(labels).reshape(np.shape(base_population))
+    index = pd.Index(SIZE_LABELS).get_indexer(labels)
+    if np.any(index < 0):
+        raise ValueError("基準人口が数値でない地域があり、人口規模を決められません")
+    return index.reshape(np.shape(base_population))
 
 
 def coverage(model: pd.DataFrame, errors: pd.DataFrame, level: int) -> float:
