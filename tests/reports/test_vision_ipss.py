@@ -43,4 +43,4 @@ def test_an_area_ipss_does_not_cover_has_no_table() -> None:
     (futaba,) = vision_data(ProjectionRequest(("07545",), to_year=2030))
     assert ipss_table(futaba) is None
     section = next(s for s in vision_document(futaba).sections if s.key == "projection")
-    assert len(section.blocks) == 2
+    assert len(section.blocks) == 3  # the projection table, its chart and its intervals

@@ -55,3 +55,6 @@ app.command("template", cls=JapaneseCommand)(template.template_command)
 from sousei.cli import report  # noqa: E402
 
 app.add_typer(report.app, name="report")
+from sousei.cli import backtest  # noqa: E402
+
+app.command("backtest")(backtest.backtest)

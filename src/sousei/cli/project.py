@@ -10,7 +10,9 @@ from rich.console import Console
 
 from sousei.cli import project_juki as _juki
 from sousei.cli.common import USAGE, fail, message_of, read_scenarios, require_files
+from sousei.cli.draws import draw_report
 from sousei.cli.format import batch_progress, print_simulation_table, print_summary
+from sousei.cli.intervals import interval_report
 from sousei.demography.scenarios import BASELINE
 from sousei.io.errors import InputError
 from sousei.io.population.read import read_population
@@ -80,6 +82,21 @@ def project(
         "--sum",
         help="指定した地域の合計(連携中枢都市圏など)の表も表示。各地域の推計は単独の推計と同じです",
     ),
+    intervals: bool = typer.Option(
+        False,
+        "--intervals",
+        help="総人口の80%・95%予測区間 (過去の推計誤差から) も表示。CSV では別ファイル "
+        "<名前>_intervals.csv に書き出し",
+    ),
+    draws: int = typer.Option(
+        0, "--draws", help="確率的推計の試行回数 (純移動率を過去の推計誤差に合わせて揺らす)。"
+        "結果は総人口の平均と分位点、--out では <名前>_draws.csv",
+    ),
+    seed: int = typer.Option(0, "--seed", help="確率的推計の乱数の種 (地域のまとまりごとに固定)"),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", help="確率的推計を dask.distributed のクラスタで実行 (例 tcp://host:8786)。"
+        "既定はこの計算機のスレッド",
+    ),
 ) -> None:
     """将来人口を推計し、基準推計とシナリオを並べて表示します。
 
@@ -89,6 +106,10 @@ def project(
     console = Console() if Console().is_terminal else Console(width=240)
     try:
         scenarios = (BASELINE, *read_scenarios(scenario))
+        if draws < 0:
+            raise ValueError(f"--draws は0以上にしてください ({draws})")
+        if draws and (population or total):
+            raise ValueError("確率的推計 (--draws) は国勢調査の基準人口の地域ごとの推計で使えます")
         if population and _juki.is_juki(population):  # shipped names resolve: checked there
             lines = _juki.project_from_juki(
                 console, population, foreign_history, area, prefecture, every, to_year,
@@ -105,7 +126,7 @@ def project(
             request = ProjectionRequest(
                 regions, year, to_year, scenarios, assumptions, migration_periods
             )
-            _report(console, [run_user_projection(frame, request)], False, out, total)
+            _report(console, [run_user_projection(frame, request)], False, out, total, intervals)
             return
         regions = data_codes(area, prefecture, every)
         base_year = base_year or 2015
@@ -113,7 +134,7 @@ def project(
             request = ProjectionRequest(
                 regions, base_year, to_year, scenarios, assumptions, migration_periods
             )
-            _report(console, [run_projection(request)], len(regions) > 1, out, combined=True)
+            _report(console, [run_projection(request)], len(regions) > 1, out, True, intervals)
             return
     except InputError as error:
         raise fail(str(error)) from None
@@ -133,7 +154,15 @@ def project(
             except (ValueError, KeyError) as error:
                 raise fail(message_of(error), USAGE) from None
             progress.advance(task, len(chunk))
-    _report(console, results, batch, out)
+    _report(console, results, batch, out, intervals=intervals)
+    if draws > 0:
+        if assumptions != "census":
+            raise fail("確率的推計 (--draws) は国勢調査から推定した仮定値 (census) で使えます", USAGE)
+        try:
+            draw_report(console, regions, base_year, to_year, draws, seed, scheduler,
+                        migration_periods, out, batch)
+        except (ValueError, OSError) as error:
+            raise fail(str(error)) from None
 
 
 def _ipss_tables(title: str, regions: tuple[str, ...]) -> dict[str, pd.DataFrame]:
@@ -147,7 +176,8 @@ def _ipss_tables(title: str, regions: tuple[str, ...]) -> dict[str, pd.DataFrame
 
 
 def _report(
-    console: Console, results: list, batch: bool, out: Path | None, combined: bool = False
+    console: Console, results: list, batch: bool, out: Path | None, combined: bool = False,
+    intervals: bool = False,
 ) -> None:
     """Summary (several areas), the simulation table (one area, or the sum with ``combined``)
     and the output file."""
@@ -179,6 +209,11 @@ def _report(
         print_simulation_table(console, f"{title} 将来人口推計", table, row_kinds[title])
         for title, table in ipss.items():
             print_simulation_table(console, title, table, simulation_kinds(table))
+    if intervals:
+        try:
+            tables.update(interval_report(console, results, batch, out, combined))
+        except ValueError as error:
+            raise fail(str(error)) from None
     if out is not None:
         listing = (summary, summary_kinds) if batch else None
         try:

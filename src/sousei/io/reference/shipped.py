@@ -37,6 +37,7 @@ TFR_MUNICIPAL = "tfr_municipal_2008_2012.csv"
 LOCALGOV = "localgovjp.csv.gz"
 PREFECTURES = "prefjp.csv"
 MUNICIPAL_CHANGES = "municipal_changes.json.gz"
+BACKTEST_ERROR_MODEL = "backtest_error_model.csv"
 
 
 def open_shipped(name: str) -> io.BytesIO:
@@ -130,6 +131,16 @@ def tfr_prefecture() -> pd.DataFrame:
 def ipss2017_national_tfr() -> pd.DataFrame:
     """IPSS 2017 national TFR assumption: year, variant, tfr."""
     return _copy(_cached(IPSS2017_NATIONAL_TFR, tfr.read_national_tfr_assumption))
+
+
+def _read_error_model(source: io.BytesIO, name: str) -> pd.DataFrame:
+    return pd.read_csv(source, dtype={"size_class": str})
+
+
+def backtest_error_model() -> pd.DataFrame:
+    """The prediction intervals' error model (scripts/error_model.py): quantiles of
+    ln(projected / census) by known_at, size_class and horizon."""
+    return _copy(_cached(BACKTEST_ERROR_MODEL, _read_error_model))
 
 
 def _read_localgov(source: io.BytesIO, name: str) -> pd.DataFrame:

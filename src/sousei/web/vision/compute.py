@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from sousei.demography.scenarios import BASELINE, Scenario
 from sousei.io.errors import InputError
 from sousei.japanese import format_quantity
+from sousei.vision.interval_tables import total_bands
 from sousei.vision.notes import ignored_targets
 from sousei.vision.run import ProjectionRequest, run_projection
 from sousei.vision.tables import (
@@ -40,6 +41,7 @@ class Comparison:
     regions: list[tuple[str, list[dict]]]  # (area name, rows of the simulation table) shown
     totals: dict[str, list[float]]  # scenario label -> total population per year (chosen area)
     notes: list[str] = field(default_factory=list)  # what the figures could not take into account
+    bands: dict[str, tuple[list, list]] = field(default_factory=dict)  # baseline's intervals
 
 
 def base_year_for(organisation: Organisation) -> int:
@@ -135,7 +137,19 @@ def comparison(organisation: Organisation, scenarios: Iterable[Scenario],
               for k in range(len(run.scenarios))}
     return Comparison(source, list(run.total.years), choices, area,
                       [(dict(choices)[area], table_rows(run, region))], totals,
-                      ignored_targets(run))
+                      ignored_targets(run), baseline_bands(run, region))
+
+
+def baseline_bands(run, region: int | None) -> dict[str, tuple[list, list]]:
+    """The baseline's 80% and 95% prediction intervals (nothing for a base before 2000)."""
+    try:
+        bands = total_bands(run, combined=region is None)
+    except ValueError:
+        return {}
+    column = 0 if region is None else region
+    return {f"基準推計の{level}%予測区間": (list(bands[f"lower_{level}"][0, :, column]),
+                                        list(bands[f"upper_{level}"][0, :, column]))
+            for level in (80, 95)}
 
 
 
@@ -148,4 +162,5 @@ def comparison_context(organisation: Organisation, scenarios: Iterable[Scenario]
         result = comparison(organisation, scenarios, area)
     except (InputError, ValueError, KeyError) as error:  # e.g. a target year before the base
         return {"comparison": None, "projection_error": str(error).strip("'\"")}
-    return {"comparison": result, "chart": lines_svg(result.years, result.totals)}
+    return {"comparison": result,
+            "chart": lines_svg(result.years, result.totals, bands=result.bands)}

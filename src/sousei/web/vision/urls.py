@@ -2,7 +2,15 @@ from __future__ import annotations
 
 from django.urls import path
 
-from sousei.web.vision.views import compare, data, downloads, projection, scenarios, state
+from sousei.web.vision.views import (
+    accuracy,
+    compare,
+    data,
+    downloads,
+    projection,
+    scenarios,
+    state,
+)
 
 app_name = "vision"
 urlpatterns = [
@@ -11,6 +19,7 @@ urlpatterns = [
     path("organisations/<int:pk>/vision/juki-base/", data.juki_base, name="juki_base"),
     path("organisations/<int:pk>/vision/projection/", projection.projection_page,
          name="projection"),
+    path("organisations/<int:pk>/vision/accuracy/", accuracy.accuracy_page, name="accuracy"),
     path("organisations/<int:pk>/vision/report.<str:fmt>", downloads.vision_report,
          name="report"),
     path("organisations/<int:pk>/vision/choice/", projection.choose_vision, name="choose"),

@@ -53,8 +53,13 @@ def chart_with_ipss(comparison: Comparison, figures: list[IpssFigures]):
               for label, values in comparison.totals.items()}
     series.update({f.label: f.column("total") for f in figures})
     years = sorted({year for points in series.values() for year in points})
+    bands = {}
+    for name, (lower, upper) in comparison.bands.items():
+        low = dict(zip(comparison.years, lower, strict=True))
+        high = dict(zip(comparison.years, upper, strict=True))
+        bands[name] = ([low.get(year) for year in years], [high.get(year) for year in years])
     return lines_svg(years, {label: [points.get(year) for year in years]
-                             for label, points in series.items()})
+                             for label, points in series.items()}, bands=bands)
 
 
 @login_required
