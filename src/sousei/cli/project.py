@@ -65,8 +65,9 @@ def project(
         "--assumptions",
         help="census: 国勢調査と生命表から推定 / ipss: 社人研2018推計に合わせる",
     ),
-    migration_periods: int = typer.Option(
-        1, "--migration-periods", help="純移動率を推定する国勢調査の期間数(1～3)"
+    migration_periods: int | None = typer.Option(
+        None, "--migration-periods",
+        help="純移動率を推定する国勢調査の期間数(1～3、既定は3期間を直近重視で頑健に組み合わせる)",
     ),
     out: Path | None = typer.Option(None, "--out", "-o", help="出力ファイル (.csv または .xlsx)"),
     total: bool = typer.Option(
