@@ -22,11 +22,12 @@ DONE_WHEN = ((2005, 2010), (2010, 2015), (2005, 2015))
 NO = float("inf")
 METHODS = {
     "改善前 (1期間の純移動率・基準期の生残率・基準年の子ども女性比を一定)": CLASSIC,
-    "① 生残率の改善のみ": CensusMethod(True, 1, False, NO, False),
-    "② 頑健で収束する純移動率のみ": CensusMethod(False, 3, True, DEFAULT_METHOD.half_life, False),
-    "③ 全国 TFR の経路のみ": CensusMethod(False, 1, False, NO, True),
-    "①+② (③なし)": CensusMethod(True, 3, True, DEFAULT_METHOD.half_life, False),
+    "① 生残率の改善のみ": CensusMethod(True, 1, False, NO, "constant"),
+    "② 頑健で収束する純移動率のみ": CensusMethod(False, 3, True, DEFAULT_METHOD.half_life, "constant"),
+    "③ 全国 TFR の経路のみ": CensusMethod(False, 1, False, NO, "tfr_path"),
+    "①+② (③なし)": CensusMethod(True, 3, True, DEFAULT_METHOD.half_life, "constant"),
     "①+②+③ (既定の方法)": DEFAULT_METHOD,
+    "①+②+③' (出生を年齢別出生率から、選択肢)": CensusMethod(births="asfr"),
 }
 
 

@@ -10,11 +10,11 @@ import pandas as pd
 import pytest
 
 from sousei.io.reference import shipped
-from sousei.vision import inputs, method, mortality
+from sousei.vision import births_asfr, inputs, method, mortality
 from sousei.vision.hindcast import error_summary, hindcast, national_hindcast
 from sousei.vision.inputs import census_history
 from sousei.vision.ipss_gap import gap_to_ipss2023
-from sousei.vision.method import CLASSIC, census_assumptions, national_tfr_trend
+from sousei.vision.method import CLASSIC, CensusMethod, census_assumptions, national_tfr_trend
 from sousei.vision.mortality import improving_survival, period_survival
 
 NAMED = ("与那国町", "千代田区", "新宮町", "女川町", "三宅村")
@@ -89,14 +89,16 @@ def _poisoned(frame: pd.DataFrame, after: int, column: str) -> pd.DataFrame:
 
 def _clear_caches() -> None:
     for function in (inputs._census_tables, inputs.census_regions, inputs.national_sex_ratio_0_4,
-                     mortality._mx_by_year, method._prefecture_census, method.prefecture_rates):
+                     mortality._mx_by_year, method._prefecture_census, method.prefecture_rates,
+                     births_asfr._asfr_table):
         function.cache_clear()
 
 
-@pytest.mark.parametrize("base", [2005, 2010])
-def test_assumptions_from_base_b_use_no_data_dated_after_b(monkeypatch, base: int) -> None:
+@pytest.mark.parametrize("base, births", [(2005, "tfr_path"), (2010, "tfr_path"), (2010, "asfr")])
+def test_assumptions_from_base_b_use_no_data_dated_after_b(monkeypatch, base, births) -> None:
     regions = ("40203", "04581", "13381", "47382")  # 久留米市, 女川町, 三宅村, 与那国町
-    clean = census_assumptions(census_history(regions), base, 6).arrays()
+    chosen = CensusMethod(births=births)
+    clean = census_assumptions(census_history(regions), base, 6, chosen).arrays()
     municipal, prefecture = shipped.census_municipal(), shipped.census_prefecture()
     poisoned = {
         "census_municipal": type(municipal)(_poisoned(municipal.population, base, "value"),
@@ -107,12 +109,13 @@ def test_assumptions_from_base_b_use_no_data_dated_after_b(monkeypatch, base: in
         "hmd_mx": _poisoned(shipped.hmd_mx(), base, "mx"),
         "tfr_prefecture": _poisoned(shipped.tfr_prefecture(), base, "tfr"),
         "ipss2017_national_tfr": _poisoned(shipped.ipss2017_national_tfr(), 1900, "tfr"),
+        "hfd_asfr": _poisoned(shipped.hfd_asfr(), base, "asfr"),
     }
     for name, value in poisoned.items():
         monkeypatch.setattr(shipped, name, lambda value=value: copy.deepcopy(value))
     _clear_caches()
     try:
-        dirty = census_assumptions(census_history(regions), base, 6).arrays()
+        dirty = census_assumptions(census_history(regions), base, 6, chosen).arrays()
     finally:
         monkeypatch.undo()
         _clear_caches()
@@ -129,3 +132,13 @@ def test_improving_survival_removes_the_2020_shortfall_of_the_elderly() -> None:
     assert before["elderly"] == pytest.approx(-1.31, abs=0.01)
     assert abs(after["elderly"]) < 0.5
     assert abs(after["total"]) < abs(before["total"])
+
+
+def test_the_asfr_route_follows_the_women_and_is_an_option() -> None:
+    # Weighing women 15-49 by age-specific fertility: 0-4 of 2015 closer than the held ratio.
+    default = error_summary(hindcast(2010, 2015), exclude_fukushima=True).iloc[0]
+    asfr = error_summary(hindcast(2010, 2015, method=CensusMethod(births="asfr")),
+                         exclude_fukushima=True).iloc[0]
+    assert asfr.child_median < default.child_median - 0.2
+    with pytest.raises(ValueError, match="出生の推定方法"):
+        CensusMethod(births="guess")

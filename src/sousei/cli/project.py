@@ -17,6 +17,7 @@ from sousei.io.projection import write_projection
 from sousei.io.reference.codes import AreaCodeError
 from sousei.io.scenario import read_scenario
 from sousei.vision.areas import data_codes
+from sousei.vision.method import CensusMethod
 from sousei.vision.notes import ignored_targets
 from sousei.vision.run import ProjectionRequest, run_projection
 from sousei.vision.tables import (
@@ -69,6 +70,11 @@ def project(
         None, "--migration-periods",
         help="純移動率を推定する国勢調査の期間数(1～3、既定は3期間を直近重視で頑健に組み合わせる)",
     ),
+    births: str = typer.Option(
+        "tfr_path", "--births",
+        help="出生の仮定: tfr_path 全国の出生率の推移に沿う子ども女性比 (既定) / asfr 年齢別出生率から"
+        " / constant 基準年の子ども女性比を一定 (docs/method.md)",
+    ),
     out: Path | None = typer.Option(None, "--out", "-o", help="出力ファイル (.csv または .xlsx)"),
     total: bool = typer.Option(
         False,
@@ -80,6 +86,7 @@ def project(
     # Piped or redirected output keeps whole numbers: a table wrapped at 80 columns is unreadable.
     console = Console() if Console().is_terminal else Console(width=240)
     try:
+        method = CensusMethod(births=births)
         scenarios = (BASELINE, *(read_scenario(path) for path in scenario))
         if population is not None:
             regions = data_codes(area, prefecture, every) if (area or prefecture or every) else ()
@@ -87,7 +94,8 @@ def project(
             frame = read_population(population, area_code=one_area, year=base_year)
             year = base_year or int(frame["year"].max())
             request = ProjectionRequest(
-                regions, year, to_year, scenarios, assumptions, migration_periods
+                regions, year, to_year, scenarios, assumptions, migration_periods,
+                method=method,
             )
             _report(console, [run_user_projection(frame, request)], False, out, total)
             return
@@ -95,7 +103,8 @@ def project(
         base_year = base_year or 2015
         if total:
             request = ProjectionRequest(
-                regions, base_year, to_year, scenarios, assumptions, migration_periods
+                regions, base_year, to_year, scenarios, assumptions, migration_periods,
+                method=method,
             )
             _report(console, [run_projection(request)], len(regions) > 1, out, combined=True)
             return
@@ -108,7 +117,8 @@ def project(
         task = progress.add_task("推計中 (市区町村)", total=len(regions))
         for chunk in chunks:
             request = ProjectionRequest(
-                chunk, base_year, to_year, scenarios, assumptions, migration_periods
+                chunk, base_year, to_year, scenarios, assumptions, migration_periods,
+                method=method,
             )
             try:
                 results.append(run_projection(request))

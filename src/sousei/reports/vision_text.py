@@ -58,10 +58,14 @@ def _census_rows(data: VisionData) -> list[tuple[str, str, str]]:
         "国勢調査人口と生残率から求めたコーホート別の純移動率を一定とする"
     )
     children = (
-        f"{format_year_prose(known)}の国勢調査の0～4歳人口 ÷ 15～49歳女性人口に、"
+        f"{format_year_prose(known)}の国勢調査の0～4歳人口 ÷ 15～49歳女性人口を、全国の年齢別出生率"
+        "(Human Fertility Database) で女性の年齢構成の変化に合わせ、全国の合計特殊出生率の推移を掛けて"
+        "シナリオの出生率に比例して変える"
+        if method.births == "asfr"
+        else f"{format_year_prose(known)}の国勢調査の0～4歳人口 ÷ 15～49歳女性人口に、"
         "全国の合計特殊出生率の推移 (社人研2017年推計の中位仮定、基準年が2015年以降のとき) を掛け、"
         "シナリオの出生率に比例して変える"
-        if method.tfr_path
+        if method.births == "tfr_path"
         else f"{format_year_prose(known)}の国勢調査の0～4歳人口 ÷ 15～49歳女性人口"
         "を一定とし、シナリオの出生率に比例して変える"
     )

@@ -18,11 +18,13 @@ import numpy as np
 
 from sousei.demography.ages import AGE_STEP
 from sousei.demography.assumptions import Assumptions
+from sousei.demography.cohort_component import project_cohort_component
 from sousei.demography.estimation import estimate_from_census
 from sousei.demography.migration_robust import converging_rates, robust_rate, start_layout
-from sousei.demography.rates import allocate_unknown_age, net_migrants
+from sousei.demography.rates import allocate_unknown_age, child_woman_ratio, net_migrants
 from sousei.io.reference import shipped
 from sousei.vision.arrays import grid_array, unknown_array
+from sousei.vision.births_asfr import asfr_schedule, expected_ratio
 from sousei.vision.inputs import CensusHistory, national_sex_ratio_0_4
 from sousei.vision.mortality import improving_survival, period_survival, survival_known_at
 
@@ -37,11 +39,16 @@ class CensusMethod:
     migration_periods: int = 3
     robust_migration: bool = True
     half_life: float = 4.0  # steps (20 years) until a town's gap to its prefecture's rate halves
-    tfr_path: bool = True
+    births: str = "tfr_path"  # one of BIRTH_ROUTES
+
+    def __post_init__(self) -> None:
+        if self.births not in BIRTH_ROUTES:
+            raise ValueError(f"出生の推定方法 {self.births!r} は {', '.join(BIRTH_ROUTES)} のいずれかです")
 
 
+BIRTH_ROUTES = ("constant", "tfr_path", "asfr")
 DEFAULT_METHOD = CensusMethod()
-CLASSIC = CensusMethod(False, 1, False, float("inf"), False)
+CLASSIC = CensusMethod(False, 1, False, float("inf"), "constant")
 
 
 def census_assumptions(
@@ -64,10 +71,34 @@ def census_assumptions(
         changes["net_migration_rate"] = robust_migration_rates(
             history, base_year, periods, steps, method.half_life
         )
-    if method.tfr_path:
-        cwr = classic.child_woman_ratio  # (1, 1, region)
-        changes["child_woman_ratio"] = cwr * national_tfr_trend(base_year, steps)[:, None]
+    if method.births != "constant":
+        trend = national_tfr_trend(base_year, steps)
+        changes["child_woman_ratio"] = classic.child_woman_ratio * trend[:, None]  # (1, step, region)
+        if method.births == "asfr":
+            draft = replace(classic, **changes)
+            changes["child_woman_ratio"] = asfr_child_woman_ratio(history, base_year, draft, trend)
     return replace(classic, **changes)
+
+
+def asfr_child_woman_ratio(
+    history: CensusHistory, base_year: int, draft: Assumptions, trend: np.ndarray
+) -> np.ndarray:
+    """(step, region) child-woman ratios from the ASFR route (:mod:`sousei.vision.births_asfr`)."""
+    years = history.years
+    before, schedule = asfr_schedule(base_year, trend)
+    start = history.population[years.index(base_year - AGE_STEP)]
+    end = history.population[years.index(base_year)]
+    base_expected = expected_ratio(start, end, before)
+    base_ratio = child_woman_ratio(end)
+    factor = np.divide(base_ratio, base_expected, out=np.zeros_like(base_ratio),
+                       where=base_expected > 0)
+    assumptions = draft
+    for _ in range(2):  # the first pass gives the women; the second corrects after 15 years
+        population = project_cohort_component(history.at(base_year), assumptions, len(trend))
+        path = population.population[0]  # (step + 1, region, sex, age)
+        cwr = factor * expected_ratio(path[:-1], path[1:], schedule[:, None, :])
+        assumptions = replace(assumptions, child_woman_ratio=cwr)
+    return assumptions.child_woman_ratio
 
 
 def _residuals(
