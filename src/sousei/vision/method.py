@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 import numpy as np
+import pandas as pd
 
 from sousei.demography.ages import AGE_STEP
 from sousei.demography.assumptions import Assumptions
@@ -141,7 +142,7 @@ def robust_migration_rates(
     """(step, region, sex, age) net migration rates: robust, shrunk, converging (lever 2)."""
     migrants, exposed = _residuals(history.population, history.years, base_year, periods)
     prefectures, by_prefecture = prefecture_rates(base_year, periods)
-    index = [prefectures.index(code[:2]) for code in history.regions]
+    index = pd.Index(prefectures).get_indexer(pd.Index(history.regions).str[:2])
     prior = by_prefecture[index]
     rate = robust_rate(migrants, exposed, prior)
     return converging_rates(rate, prior, steps, half_life)

@@ -72,8 +72,7 @@ def improving_survival(base_year: int, steps: int) -> tuple[np.ndarray, np.ndarr
 
 def _filled(mx: np.ndarray) -> np.ndarray:
     """Missing rates at the oldest single ages take the nearest younger age's rate."""
-    mx = mx.copy()
-    for age in range(1, mx.shape[-1]):  # 110 ages, only where HMD left a gap
-        gap = ~np.isfinite(mx[..., age]) | (mx[..., age] <= 0)
-        mx[..., age] = np.where(gap, mx[..., age - 1], mx[..., age])
-    return mx
+    valid = np.isfinite(mx) & (mx > 0)
+    ages = np.where(valid, np.arange(mx.shape[-1]), 0)
+    nearest = np.maximum.accumulate(ages, axis=-1)  # the last valid age at or below each age
+    return np.take_along_axis(mx, nearest, axis=-1)
