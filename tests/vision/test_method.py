@@ -16,6 +16,7 @@ from sousei.vision.inputs import census_history
 from sousei.vision.ipss_gap import gap_to_ipss2023
 from sousei.vision.method import CLASSIC, CensusMethod, census_assumptions, national_tfr_trend
 from sousei.vision.mortality import improving_survival, period_survival
+from sousei.vision.registry_check import registry_check
 
 NAMED = ("与那国町", "千代田区", "新宮町", "女川町", "三宅村")
 
@@ -142,3 +143,16 @@ def test_the_asfr_route_follows_the_women_and_is_an_option() -> None:
     assert asfr.child_median < default.child_median - 0.2
     with pytest.raises(ValueError, match="出生の推定方法"):
         CensusMethod(births="guess")
+
+
+@pytest.mark.slow
+def test_2015_to_2020_growth_against_the_registry_beats_classic_naive_and_ipss2018() -> None:
+    default = "default"
+    table = registry_check({"classic": CLASSIC, default: CensusMethod()}).iloc[0]
+    assert table["municipalities"] == 1_680
+    for stat in ("median", "mean"):
+        ours = table[f"{default}|{stat}"]
+        assert ours < table[f"classic|{stat}"]
+        assert ours < table[f"単純な伸び率の延長|{stat}"]
+        assert ours < table[f"社人研2018年推計|{stat}"]
+    assert table[f"{default}|median"] == pytest.approx(0.97, abs=0.01)
