@@ -17,7 +17,7 @@ from .vision_pages import CELL, FERTILITY, YOUTH, cli_rows, comparison_rows
 AREAS = ("40203", "40212")  # 久留米市, 大川市: the members of the test partnership
 TOMLS = {"f.toml": 'name = "出生率向上"\n[tfr]\nchange = 0.1\nby = 2060\n',
          "y.toml": ('name = "若者定着"\n[[migration]]\nages = "10-29"\nsex = "both"\n'
-                    "change_points = 0.5\n")}
+                    "change_points_per_year = 0.5\n")}
 
 
 def _cli(folder: Path, area: str, out: Path | None = None, extra: tuple[str, ...] = ()) -> str:

@@ -29,7 +29,7 @@ def test_planning_saves_a_scenario_as_the_file_mapping(world, login) -> None:
     saved = SavedScenario.objects.get(organisation=home.organisation)
     assert saved.mapping == {
         "name": "両方", "description": "", "tfr": {"change": 0.1, "by": 2060},
-        "migration": [{"ages": "10-29", "sex": "both", "change_points": 0.5}],
+        "migration": [{"ages": "10-29", "sex": "both", "change_points_per_year": 0.5}],
     }
     assert Event.objects.filter(action="scenario.create", object_id=str(saved.pk)).exists()
     page = client.get(reverse("vision:projection", args=[home.organisation.pk])).content.decode()
@@ -143,6 +143,25 @@ def test_chosen_vision_appears_on_the_strategy_page(world, login) -> None:
     client = login(home.users["committee"])
     assert client.post(reverse("vision:choose", args=[home.organisation.pk]),
                        {"scenario": saved.pk}).status_code == 404
+
+
+def test_another_organisations_scenario_as_the_choice_is_404_not_a_clear(world, login) -> None:
+    """Posting a scenario the organisation does not own must not be read as "no scenario"
+    and silently clear the chosen 将来展望."""
+    home, outsider = world["home"], world["outsider"]
+    _create(login(home.users["planning"]), home.organisation, FERTILITY)
+    mine = SavedScenario.objects.get(organisation=home.organisation)
+    _create(login(outsider.users["planning"]), outsider.organisation, YOUTH)
+    theirs = SavedScenario.objects.get(organisation=outsider.organisation)
+    client = login(home.users["planning"])
+    url = reverse("vision:choose", args=[home.organisation.pk])
+    assert client.post(url, {"scenario": mine.pk, "version": "0"}).status_code == 302
+    for foreign in (theirs.pk, 10**9, "x"):
+        assert client.post(url, {"scenario": foreign, "version": "1"}).status_code == 404
+    assert home.organisation.vision_choice.scenario == mine
+    assert client.post(url, {"scenario": "", "version": "1"}).status_code == 302
+    home.organisation.vision_choice.refresh_from_db()
+    assert home.organisation.vision_choice.scenario is None
 
 
 def test_demo_has_a_dataset_and_two_scenarios(db, client) -> None:

@@ -8,34 +8,30 @@ import pandas as pd
 import typer
 from rich.console import Console
 
+from sousei.cli import project_juki as _juki
+from sousei.cli.common import USAGE, fail, message_of, read_scenarios, require_files
 from sousei.cli.format import batch_progress, print_simulation_table, print_summary
-from sousei.demography.indicators import INDICATOR_LABELS, SHARE_INDICATORS
 from sousei.demography.scenarios import BASELINE
 from sousei.io.errors import InputError
 from sousei.io.population.read import read_population
 from sousei.io.projection import write_projection
 from sousei.io.reference.codes import AreaCodeError
-from sousei.io.scenario import read_scenario
 from sousei.vision.areas import data_codes
 from sousei.vision.method import CensusMethod
 from sousei.vision.notes import ignored_targets
 from sousei.vision.run import ProjectionRequest, run_projection
 from sousei.vision.tables import (
     batch_summary,
+    batch_summary_kinds,
     long_frame,
     region_ipss_table,
     scenario_label,
+    simulation_kinds,
     simulation_table,
 )
 from sousei.vision.user_data import run_user_projection
 
-SHARE_ROWS = {INDICATOR_LABELS[name] for name in SHARE_INDICATORS}
 BATCH_CHUNK = 100  # regions per batch in --all runs: progress to watch, bounded memory
-
-
-def _fail(message: str) -> typer.Exit:
-    Console(stderr=True).print(f"[bold red]エラー:[/] {message}")
-    return typer.Exit(code=2)
 
 
 def project(
@@ -51,11 +47,17 @@ def project(
         "--base-year",
         help="基準年 (既定: 国勢調査 2015年、--population ではファイルの最新年)",
     ),
-    population: Path | None = typer.Option(
-        None,
+    population: list[Path] = typer.Option(
+        [],
         "--population",
         help="基準人口のファイル (縦長形式、住民基本台帳の年齢別人口表、e-Stat の国勢調査の表 "
-        "CSV/XLSX。年齢別人口表は --area で地域を指定)。日本人・外国人に分かれていれば別々に推計",
+        "CSV/XLSX。年齢別人口表は --area で地域を指定)。日本人・外国人に分かれていれば別々に推計。"
+        "総務省の住基の表 (1708nsnen.xls など .xls/.xlsx) は日本人と外国人の2つを指定 (同梱の表は"
+        "ファイル名だけで可)",
+    ),
+    foreign_history: list[Path] = typer.Option(
+        [], "--foreign-history",
+        help="外国人のコーホート変化率に使う以前の外国人住民の表 (既定: 同じフォルダの …gsnen)",
     ),
     to_year: int = typer.Option(2060, "--to", help="推計の終了年(5年刻み)"),
     scenario: list[Path] = typer.Option(
@@ -75,23 +77,38 @@ def project(
         help="出生の仮定: tfr_path 全国の出生率の推移に沿う子ども女性比 (既定) / asfr 年齢別出生率から"
         " / constant 基準年の子ども女性比を一定 (docs/method.md)",
     ),
-    out: Path | None = typer.Option(None, "--out", "-o", help="出力ファイル (.csv または .xlsx)"),
+    out: Path | None = typer.Option(
+        None, "--out", "-o",
+        help="出力ファイル: .csv は縦長形式 (scenario 列つき)、.xlsx は地域ごとの表と人口のシート。"
+        "省略すると表を画面に表示するだけで、ファイルは書きません",
+    ),
     total: bool = typer.Option(
         False,
         "--sum",
         help="指定した地域の合計(連携中枢都市圏など)の表も表示。各地域の推計は単独の推計と同じです",
     ),
 ) -> None:
-    """将来人口を推計し、基準推計とシナリオを並べて表示します。"""
+    """将来人口を推計し、基準推計とシナリオを並べて表示します。
+
+    表は画面 (標準出力) に、ファイルは --out を指定したときだけ書きます。
+    """
     # Piped or redirected output keeps whole numbers: a table wrapped at 80 columns is unreadable.
     console = Console() if Console().is_terminal else Console(width=240)
     try:
         method = CensusMethod(births=births)
-        scenarios = (BASELINE, *(read_scenario(path) for path in scenario))
-        if population is not None:
+        scenarios = (BASELINE, *read_scenarios(scenario))
+        if population and _juki.is_juki(population):  # shipped names resolve: checked there
+            lines = _juki.project_from_juki(
+                console, population, foreign_history, area, prefecture, every, to_year,
+                scenarios, migration_periods, out)
+            for line in lines:
+                Console(stderr=True, soft_wrap=True).print(f"[yellow]注意:[/] {line}", highlight=False)
+            return
+        require_files(*population)
+        if len(population) == 1:
             regions = data_codes(area, prefecture, every) if (area or prefecture or every) else ()
             one_area = regions[0] if len(regions) == 1 else None
-            frame = read_population(population, area_code=one_area, year=base_year)
+            frame = read_population(population[0], area_code=one_area, year=base_year)
             year = base_year or int(frame["year"].max())
             request = ProjectionRequest(
                 regions, year, to_year, scenarios, assumptions, migration_periods,
@@ -108,8 +125,10 @@ def project(
             )
             _report(console, [run_projection(request)], len(regions) > 1, out, combined=True)
             return
-    except (AreaCodeError, InputError, ValueError, KeyError) as error:
-        raise _fail(str(error).strip("'\"")) from None
+    except InputError as error:
+        raise fail(str(error)) from None
+    except (AreaCodeError, ValueError, KeyError) as error:
+        raise fail(message_of(error), USAGE) from None
     batch = len(regions) > 1
     chunks = [regions[i : i + BATCH_CHUNK] for i in range(0, len(regions), BATCH_CHUNK)]
     results = []
@@ -123,7 +142,7 @@ def project(
             try:
                 results.append(run_projection(request))
             except (ValueError, KeyError) as error:
-                raise _fail(str(error).strip("'\"")) from None
+                raise fail(message_of(error), USAGE) from None
             progress.advance(task, len(chunk))
     _report(console, results, batch, out)
 
@@ -162,17 +181,21 @@ def _report(
         summaries.append(batch_summary(run, base.names))
         cells.append(long_frame(run.total, labels))
     summary = pd.concat(summaries, ignore_index=True)
+    summary_kinds = batch_summary_kinds(results[0][1])
+    row_kinds = {title: simulation_kinds(table) for title, table in tables.items()}
     if batch or len(tables) > 1:
-        print_summary(console, summary)
+        print_summary(console, summary, summary_kinds)
     if not batch or combined:
         title, table = next(iter(tables.items()))
-        print_simulation_table(console, f"{title} 将来人口推計", table, SHARE_ROWS)
+        print_simulation_table(console, f"{title} 将来人口推計", table, row_kinds[title])
         for title, table in ipss.items():
-            print_simulation_table(console, title, table, SHARE_ROWS)
+            print_simulation_table(console, title, table, simulation_kinds(table))
     if out is not None:
+        listing = (summary, summary_kinds) if batch else None
         try:
-            write_projection(out, {**tables, **ipss}, SHARE_ROWS, summary if batch else None,
+            ipss_kinds = {title: simulation_kinds(table) for title, table in ipss.items()}
+            write_projection(out, {**tables, **ipss}, {**row_kinds, **ipss_kinds}, listing,
                              pd.concat(cells))
         except InputError as error:
-            raise _fail(str(error)) from None
+            raise fail(str(error)) from None
         console.print(f"{out} に書き出しました")

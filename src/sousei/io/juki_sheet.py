@@ -144,6 +144,11 @@ def text(value: object) -> str:
     return unicodedata.normalize("NFKC", str(value)).strip()
 
 
+def label(value: object) -> str:
+    """A header cell as the user sees it (not normalised), for error messages."""
+    return "" if value is None else str(value).strip()
+
+
 def title_of(sheet: Sheet) -> str:
     """The first non-empty cell of the first rows: the table's title."""
     for row in sheet.rows[:3]:

@@ -89,3 +89,10 @@ def ipss_figures(regions: Sequence[str]) -> list[IpssFigures]:
     """Both editions where they cover every region, the older first."""
     found = (ipss2018_figures(regions), ipss2023_figures(regions))
     return [figures for figures in found if figures is not None]
+
+
+def totals_by_area(regions: Sequence[str], edition: int) -> pd.DataFrame:
+    """Total population of each of ``regions`` (census-data codes) per year of the edition:
+    rows in the order given, columns the years; NaN where the edition has no such area."""
+    totals = _table(edition)["total"].unstack("year")
+    return totals.reindex(_edition_codes(regions, edition)).set_axis(list(regions), axis=0)

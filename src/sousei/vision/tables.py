@@ -18,9 +18,20 @@ from sousei.demography.indicators import (
 )
 from sousei.demography.projection import Projection
 from sousei.demography.runner import ScenarioRun
+from sousei.japanese.quantity import Quantity
 from sousei.vision.ipss_reference import IpssFigures, ipss_figures
 
 DIFFERENCE_SUFFIX = "(基準推計との差)"
+INDICATOR_KINDS: dict[str, Quantity] = {
+    name: Quantity.RATIO if name in SHARE_INDICATORS else Quantity.PERSONS
+    for name in INDICATOR_LABELS
+}
+# The kind of every row label a simulation table can hold (指標 and its difference row).
+ROW_KINDS: dict[str, Quantity] = {
+    **{INDICATOR_LABELS[name]: kind for name, kind in INDICATOR_KINDS.items()},
+    **{INDICATOR_LABELS[name] + DIFFERENCE_SUFFIX: Quantity.PERSONS
+       for name in INDICATOR_LABELS if name not in SHARE_INDICATORS},
+}
 
 
 def scenario_label(run: ScenarioRun, k: int) -> str:
@@ -103,8 +114,37 @@ def long_frame(projection: Projection, scenario_labels: list[str] | None = None)
     )
 
 
+def simulation_kinds(table: pd.DataFrame) -> list[Quantity]:
+    """The kind of each row of a :func:`simulation_table`, by its indicator (never by the
+    scenario's name, which the user writes)."""
+    return [row_kind(indicator) for _, indicator in table.index]
+
+
+def row_kind(indicator: str) -> Quantity:
+    """The kind of a row label: an indicator, or a difference row against any scenario
+    (``…(基準推計との差)``, ``…(出生率向上との差)``), which counts persons."""
+    if indicator in ROW_KINDS:
+        return ROW_KINDS[indicator]
+    if indicator.endswith("との差)") and indicator[: indicator.rindex("(")] in ROW_KINDS:
+        return Quantity.PERSONS
+    raise KeyError(f"表の行「{indicator}」の量の種類が決まっていません")
+
+
+def batch_summary_kinds(run: ScenarioRun) -> dict[str, Quantity]:
+    """The kind of each column of :func:`batch_summary` (same titles, same order)."""
+    years = run.total.years
+    kinds = {"地域コード": Quantity.TEXT, "地域名": Quantity.TEXT,
+             f"{years[0]}年 総人口": Quantity.PERSONS}
+    for k in range(len(run.scenarios)):
+        kinds[f"{years[-1]}年 総人口 ({scenario_label(run, k)})"] = Quantity.PERSONS
+    kinds["増減率 (基準推計)"] = Quantity.RATIO
+    kinds[f"{years[-1]}年 高齢化率 (基準推計)"] = Quantity.RATIO
+    return kinds
+
+
 def batch_summary(run: ScenarioRun, names: tuple[str, ...]) -> pd.DataFrame:
-    """One row per region: base and final totals per scenario, change and ageing rate."""
+    """One row per region: base and final totals per scenario, change and ageing rate
+    (the kinds of its columns: :func:`batch_summary_kinds`)."""
     values = run_indicators(run)
     total = values["total"]
     years = run.total.years

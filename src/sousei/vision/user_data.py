@@ -22,6 +22,7 @@ from sousei.demography.runner import ForeignInputs, ScenarioRun, project_scenari
 from sousei.io.errors import InputError
 from sousei.io.population.convert import frame_to_population
 from sousei.vision.areas import data_codes
+from sousei.vision.foreign_history import FIRST_YEAR, LAST_YEAR, foreign_change
 from sousei.vision.inputs import base_tfr
 from sousei.vision.run import ProjectionRequest, census_inputs
 
@@ -37,17 +38,22 @@ def census_year_for(base_year: int) -> int:
 
 
 def _foreign_inputs(frame: pd.DataFrame, base: Population) -> ForeignInputs:
+    """Cohort change of the foreign residents: from the file's own table five years before the
+    base year when it has one, else from the shipped 住基 外国人住民 tables (yearly, pooled over
+    the five years up to the base; see :mod:`sousei.vision.foreign_history`)."""
     earlier = base.year - AGE_STEP
     foreign = frame[frame["nationality"] == "foreign"]
-    if earlier not in set(foreign["year"]):
-        raise InputError(
-            f"外国人の推計(コーホート変化率法)には {earlier}年の外国人人口も必要です "
-            f"(ファイルにある年: {', '.join(str(y) for y in sorted(set(foreign['year'])))})"
-        )
     now = frame_to_population(frame, base.year, "foreign").select(base.regions)
-    before = frame_to_population(frame, earlier, "foreign").select(base.regions)
-    ratio, cwr = estimate_cohort_change([before.values, now.values])
-    return ForeignInputs(now, ratio, cwr)
+    if earlier in set(foreign["year"]):
+        before = frame_to_population(frame, earlier, "foreign").select(base.regions)
+        return ForeignInputs(now, estimate_cohort_change([before.values, now.values], AGE_STEP))
+    if FIRST_YEAR < base.year <= LAST_YEAR:
+        return ForeignInputs(now, foreign_change(base.regions, base.year))
+    raise InputError(
+        f"外国人の推計(コーホート変化率法)には {earlier}年の外国人人口も必要です "
+        f"(ファイルにある年: {', '.join(str(y) for y in sorted(set(foreign['year'])))}。"
+        f"基準年が{FIRST_YEAR + 1}～{LAST_YEAR}年なら収録の住基の表から推定します)"
+    )
 
 
 @dataclass(frozen=True)

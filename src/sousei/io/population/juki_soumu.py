@@ -47,7 +47,9 @@ class JukiAgeTable:
 
     ``areas``: area_code, prefecture, name, kind (national / prefecture / municipality /
     designated_city / ward / county), detail_unpublished (the ``*`` mark), row (Excel row of
-    its 計 line). ``published_totals``: the 総数 column as printed, per area and sex (T/M/F).
+    its 計 line). ``published_totals``: the 総数 column as printed, per area and sex (T/M/F);
+    ``published_ages``: the age cells as printed, areas (in ``areas`` order) x sex (T/M/F) x
+    age group, NaN where suppressed, so a check can compare rows before any allocation.
     """
 
     frame: pd.DataFrame
@@ -59,6 +61,7 @@ class JukiAgeTable:
     notes: tuple[str, ...]
     footnotes: tuple[str, ...]
     file: str
+    published_ages: np.ndarray
 
 
 @dataclass(frozen=True)
@@ -90,7 +93,8 @@ def _find_header(sheet: Sheet) -> _Header:
             elif (age := _age_label(cells[c])) is not None:
                 ages.append((c, *age))
             else:
-                raise sheet.error(f"年齢階級の見出しとして読めません: {cells[c]!r}", r, c, cells[c])
+                shown = juki_sheet.label(sheet.rows[r][c])
+                raise sheet.error(f"年齢階級の見出しとして読めません: {shown!r}", r, c, shown)
         if len(ages) >= 5:
             _check_ages(sheet, r, ages)
             return _Header(r, total, ages, unknown, _roles(sheet, r))
@@ -106,7 +110,7 @@ def _check_ages(sheet: Sheet, row: int, ages: list[tuple[int, int, int | None]])
             message = f"年齢階級が続いていません ({expected}歳からの階級があるはずです)"
             if span is None and not last:
                 message = "「…歳以上」の階級が最後の列ではありません"
-            raise sheet.error(message, row, column, text(sheet.cell(row, column)))
+            raise sheet.error(message, row, column, juki_sheet.label(sheet.cell(row, column)))
         expected = start + (span or 0)
 
 
@@ -157,7 +161,7 @@ def _data_rows(sheet: Sheet, header: _Header) -> tuple[_Rows, list[str]]:
             _new_area(rows, sheet, r, roles, code, prefecture)
         i = 0 if sex == "T" else (1 if sex == "M" else 2)
         rows.totals[-1][i] = juki_sheet.count(sheet, r, header.total, "総数")
-        rows.ages[-1][i] = [juki_sheet.count(sheet, r, c, text(sheet.cell(header.row, c)))
+        rows.ages[-1][i] = [juki_sheet.count(sheet, r, c, juki_sheet.label(sheet.cell(header.row, c)))
                             for c, _, _ in header.ages]
         rows.unknown[-1][i] = sum(juki_sheet.count(sheet, r, c, "年齢不詳") or 0.0
                                   for c in header.unknown)
@@ -193,7 +197,7 @@ def _new_area(rows: _Rows, sheet: Sheet, r: int, roles: dict[str, int], code: st
     rows.unknown.append([0.0, 0.0, 0.0])
 
 
-def _kinds(codes: list[str | None], names: list[str]) -> list[str]:
+def area_kinds(codes: list[str | None], names: list[str]) -> list[str]:
     """national / prefecture / county (郡) / designated_city / ward / municipality.
 
     A designated city is a row followed by rows named after it ending in 区 (札幌市 then
@@ -229,7 +233,7 @@ def read_juki_ages(path: str | Path) -> JukiAgeTable:
     header = _find_header(sheet)
     rows, footnotes = _data_rows(sheet, header)
     codes = [code or NATIONAL_CODE for code in rows.codes]
-    kinds = _kinds(rows.codes, rows.names)
+    kinds = area_kinds(rows.codes, rows.names)
     for i, code in enumerate(codes):
         for s, label in ((1, "男"), (2, "女")):
             if not rows.ages[i][s]:
@@ -250,7 +254,7 @@ def read_juki_ages(path: str | Path) -> JukiAgeTable:
         "area_code": np.repeat(codes, 3), "sex": np.tile(["T", "M", "F"], len(codes)),
         "value": totals.reshape(-1)})
     return JukiAgeTable(frame, when, nationality, areas, published, result.allocations,
-                        tuple(notes), tuple(footnotes), sheet.file)
+                        tuple(notes), tuple(footnotes), sheet.file, ages)
 
 
 def _sex_total_notes(areas: pd.DataFrame, totals: np.ndarray) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -83,7 +83,14 @@ def _int_or_none(text: str | None) -> int | None:
 @require_POST
 def choose_vision(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = organisation_for(request, pk, need="write")
-    scenario = organisation.scenarios.filter(pk=_int_or_none(request.POST.get("scenario"))).first()
+    # An empty choice clears the 将来展望; a scenario of another organisation (or none at all)
+    # is not silently read as "no scenario".
+    raw_scenario = request.POST.get("scenario", "").strip()
+    scenario = None
+    if raw_scenario:
+        scenario = organisation.scenarios.filter(pk=_int_or_none(raw_scenario)).first()
+        if scenario is None:
+            raise Http404("シナリオが見つかりません")
     changes = {"scenario": scenario,
                "target_population": _int_or_none(request.POST.get("target_population")),
                "target_year": _int_or_none(request.POST.get("target_year"))}
