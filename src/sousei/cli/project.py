@@ -19,6 +19,7 @@ from sousei.io.population.read import read_population
 from sousei.io.projection import write_projection
 from sousei.io.reference.codes import AreaCodeError
 from sousei.vision.areas import data_codes
+from sousei.vision.method import CensusMethod
 from sousei.vision.notes import ignored_targets
 from sousei.vision.run import ProjectionRequest, run_projection
 from sousei.vision.tables import (
@@ -69,8 +70,14 @@ def project(
         "--assumptions",
         help="census: 国勢調査と生命表から推定 / ipss: 社人研2018推計に合わせる",
     ),
-    migration_periods: int = typer.Option(
-        1, "--migration-periods", help="純移動率を推定する国勢調査の期間数(1～3)"
+    migration_periods: int | None = typer.Option(
+        None, "--migration-periods",
+        help="純移動率を推定する国勢調査の期間数(1～3、既定は3期間を直近重視で頑健に組み合わせる)",
+    ),
+    births: str = typer.Option(
+        "tfr_path", "--births",
+        help="出生の仮定: tfr_path 全国の出生率の推移に沿う子ども女性比 (既定) / asfr 年齢別出生率から"
+        " / constant 基準年の子ども女性比を一定 (docs/method.md)",
     ),
     out: Path | None = typer.Option(
         None, "--out", "-o",
@@ -105,6 +112,7 @@ def project(
     # Piped or redirected output keeps whole numbers: a table wrapped at 80 columns is unreadable.
     console = Console() if Console().is_terminal else Console(width=240)
     try:
+        method = CensusMethod(births=births)
         scenarios = (BASELINE, *read_scenarios(scenario))
         if draws < 0:
             raise ValueError(f"--draws は0以上にしてください ({draws})")
@@ -124,7 +132,8 @@ def project(
             frame = read_population(population[0], area_code=one_area, year=base_year)
             year = base_year or int(frame["year"].max())
             request = ProjectionRequest(
-                regions, year, to_year, scenarios, assumptions, migration_periods
+                regions, year, to_year, scenarios, assumptions, migration_periods,
+                method=method,
             )
             _report(console, [run_user_projection(frame, request)], False, out, total, intervals)
             return
@@ -132,7 +141,8 @@ def project(
         base_year = base_year or 2015
         if total:
             request = ProjectionRequest(
-                regions, base_year, to_year, scenarios, assumptions, migration_periods
+                regions, base_year, to_year, scenarios, assumptions, migration_periods,
+                method=method,
             )
             _report(console, [run_projection(request)], len(regions) > 1, out, True, intervals)
             return
@@ -147,7 +157,8 @@ def project(
         task = progress.add_task("推計中 (市区町村)", total=len(regions))
         for chunk in chunks:
             request = ProjectionRequest(
-                chunk, base_year, to_year, scenarios, assumptions, migration_periods
+                chunk, base_year, to_year, scenarios, assumptions, migration_periods,
+                method=method,
             )
             try:
                 results.append(run_projection(request))

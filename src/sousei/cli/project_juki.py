@@ -73,7 +73,7 @@ def dating(reference: date, steps: int) -> str:
 def project_from_juki(
     console: Console, paths: list[Path], history: list[Path], area: list[str],
     prefecture: str | None, every: bool, to_year: int, scenarios: tuple[Scenario, ...],
-    migration_periods: int, out: Path | None,
+    migration_periods: int | None, out: Path | None,
 ) -> list[str]:
     """Project and report; returns the lines for stderr (notes, skipped areas)."""
     base = load_juki_base(paths, history or None)
