@@ -57,4 +57,4 @@ from sousei.cli import report  # noqa: E402
 app.add_typer(report.app, name="report")
 from sousei.cli import backtest  # noqa: E402
 
-app.command("backtest")(backtest.backtest)
+app.command("backtest", cls=JapaneseCommand)(backtest.backtest)

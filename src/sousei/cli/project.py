@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 
 from sousei.cli import project_juki as _juki
+from sousei.cli import target as target_cli
 from sousei.cli.common import USAGE, fail, message_of, read_scenarios, require_files
 from sousei.cli.draws import draw_report
 from sousei.cli.format import batch_progress, print_simulation_table, print_summary
@@ -104,6 +105,11 @@ def project(
         None, "--scheduler", help="確率的推計を dask.distributed のクラスタで実行 (例 tcp://host:8786)。"
         "既定はこの計算機のスレッド",
     ),
+    target: float | None = typer.Option(None, "--target", help=target_cli.TARGET_HELP),
+    target_date: str | None = typer.Option(None, "--target-date", help=target_cli.DATE_HELP),
+    solve: str = typer.Option("tfr", "--solve", help=target_cli.SOLVE_HELP),
+    solve_ages: str = typer.Option("10-29", "--solve-ages", help=target_cli.AGES_HELP),
+    mix: str = typer.Option("0.1:0.5", "--mix", help=target_cli.MIX_HELP),
 ) -> None:
     """将来人口を推計し、基準推計とシナリオを並べて表示します。
 
@@ -135,10 +141,21 @@ def project(
                 regions, year, to_year, scenarios, assumptions, migration_periods,
                 method=method,
             )
+            if target is not None:
+                request = target_cli.with_target(
+                    console, request, lambda r: run_user_projection(frame, r), target,
+                    target_date, solve, solve_ages, mix)
             _report(console, [run_user_projection(frame, request)], False, out, total, intervals)
             return
         regions = data_codes(area, prefecture, every)
         base_year = base_year or 2015
+        if target is not None and len(regions) > 1 and not total:
+            raise ValueError("--target は1つの地域か、--sum の合計に使えます")
+        if target is not None:
+            scenarios = target_cli.with_target(
+                console, ProjectionRequest(regions, base_year, to_year, scenarios, assumptions,
+                                           migration_periods, method=method),
+                run_projection, target, target_date, solve, solve_ages, mix).scenarios
         if total:
             request = ProjectionRequest(
                 regions, base_year, to_year, scenarios, assumptions, migration_periods,
