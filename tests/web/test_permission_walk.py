@@ -53,6 +53,7 @@ def _routes(home, snapshot, scenario) -> dict[str, list]:
         "vision:data": [org],
         "vision:projection": [org],
         "vision:compare": [org],
+        "vision:accuracy": [org],
         "logic:page": [home.strategy.pk],
         "vision:choose": [org],
         "vision:juki_base": [org],

@@ -15,7 +15,7 @@ from sousei.web.strategies.models import KPI, Actual, Strategy
 from sousei.web.strategies.versioning import save_versioned
 from tests.io.strategy.kama_fixture import build_kama_workbook
 
-KAMA_NAME = "■嘉麻市まち・ひと・しごと創生（地方創生）の取組"
+KAMA_NAME = "嘉麻市人口ビジョン・デジタル田園都市構想総合戦略"  # from the title rows
 
 
 @pytest.fixture(autouse=True)
