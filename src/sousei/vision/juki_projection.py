@@ -10,7 +10,7 @@ reason and the others are projected: a run over every municipality never stops o
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -25,7 +25,7 @@ from sousei.vision.areas import data_codes
 from sousei.vision.inputs import base_tfr
 from sousei.vision.juki_base import JukiBase, _years, grid_frame
 from sousei.vision.run import ProjectionRequest, census_inputs
-from sousei.vision.user_data import UserInputs, census_year_for, project_user_inputs
+from sousei.vision.user_data import UserInputs, census_request_for, project_user_inputs
 
 CHUNK = 100
 SMALL_POPULATION = 100.0
@@ -125,8 +125,7 @@ def _screen(prepared: Prepared, codes: list[str]) -> tuple[list[str], list[str],
 
 def _run(prepared: Prepared, codes: list[str], census: list[str],
          request: ProjectionRequest) -> tuple[Population, ScenarioRun]:
-    census_request = replace(request, regions=tuple(census),
-                             base_year=census_year_for(request.base_year))
+    census_request = census_request_for(request, census)
     _, assumptions = census_inputs(census_request)
     foreign = None
     if prepared.foreign is not None:

@@ -9,6 +9,7 @@ which then needs the foreign population five years before the base year too.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -69,6 +70,14 @@ class UserInputs:
     foreign: ForeignInputs | None
 
 
+def census_request_for(request: ProjectionRequest, codes: Sequence[str]) -> ProjectionRequest:
+    """The census request behind a user's base: the latest census up to the base year, over
+    as many 5-year steps as the user's projection (time-varying rates are per step)."""
+    census_year = census_year_for(request.base_year)
+    return replace(request, regions=tuple(codes), base_year=census_year,
+                   to_year=census_year + AGE_STEP * request.steps())
+
+
 def user_inputs(frame: pd.DataFrame, request: ProjectionRequest) -> UserInputs:
     """The inputs for the areas of ``frame`` at ``request.base_year``.
 
@@ -86,9 +95,7 @@ def user_inputs(frame: pd.DataFrame, request: ProjectionRequest) -> UserInputs:
     if request.regions:
         base = base.select([code for code in base.regions if code in set(request.regions)])
     census_codes = data_codes(base.regions)
-    census_request = replace(
-        request, regions=census_codes, base_year=census_year_for(request.base_year)
-    )
+    census_request = census_request_for(request, census_codes)
     _, assumptions = census_inputs(census_request)
     foreign = _foreign_inputs(frame, base) if split else None
     return UserInputs(base, assumptions, base_tfr(census_codes, census_request.base_year), foreign)
