@@ -27,7 +27,8 @@ def print_draws(console: Console, title: str, frame: pd.DataFrame) -> None:
 
 def draw_report(
     console: Console, regions: tuple[str, ...], base_year: int, to_year: int, draws: int,
-    seed: int, scheduler: str | None, migration_periods: int, out: Path | None, batch: bool,
+    seed: int, scheduler: str | None, migration_periods: int | None, out: Path | None,
+    batch: bool,
 ) -> pd.DataFrame:
     """Run the draws (Dask imported only now), print one area's table, write the CSV."""
     from sousei.vision.draws import DrawRequest, draws_frame, draws_with_dask

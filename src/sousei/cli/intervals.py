@@ -8,6 +8,7 @@ import pandas as pd
 from rich.console import Console
 
 from sousei.cli.format import print_simulation_table
+from sousei.japanese.quantity import Quantity
 from sousei.vision.interval_tables import interval_frame, interval_table
 
 NOTE = (
@@ -31,7 +32,7 @@ def interval_report(
                 tables[f"予測区間 {base.names[i]}({code})"] = interval_table(run, i)
     if not batch or combined:
         title, table = next(iter(tables.items()))
-        print_simulation_table(console, title, table, set())
+        print_simulation_table(console, title, table, [Quantity.PERSONS] * len(table))
         console.print(NOTE)
     if out is not None and out.suffix.lower() == ".csv":
         path = out.with_name(f"{out.stem}_intervals.csv")

@@ -19,6 +19,7 @@ from sousei.io.errors import InputError
 from sousei.io.population.read import read_population
 from sousei.io.projection import write_projection
 from sousei.io.reference.codes import AreaCodeError
+from sousei.japanese.quantity import Quantity
 from sousei.vision.areas import data_codes
 from sousei.vision.method import CensusMethod
 from sousei.vision.notes import ignored_targets
@@ -239,9 +240,11 @@ def _report(
             print_simulation_table(console, title, table, simulation_kinds(table))
     if intervals:
         try:
-            tables.update(interval_report(console, results, batch, out, combined))
-        except ValueError as error:
-            raise fail(str(error)) from None
+            bands = interval_report(console, results, batch, out, combined)
+            tables.update(bands)  # totals and their bounds: persons in every row
+            row_kinds.update({title: [Quantity.PERSONS] * len(t) for title, t in bands.items()})
+        except ValueError as error:  # e.g. a base year no backtest covers: the options conflict
+            raise fail(str(error), USAGE) from None
     if out is not None:
         listing = (summary, summary_kinds) if batch else None
         try:

@@ -39,7 +39,7 @@ class DrawRequest:
     to_year: int = 2045
     draws: int = 100
     seed: int = 0
-    migration_periods: int = 1
+    migration_periods: int | None = None  # None: the robust multi-period default
     regions_per_chunk: int | None = None  # None: as many as fit CELLS_PER_CHUNK
 
     def __post_init__(self) -> None:
