@@ -13,7 +13,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from sousei.web.strategies.models import Comment, EvaluationSnapshot
 from sousei.web.vision.models import SavedScenario
 
-PUBLIC = {"accounts:login", "accounts:logout"}
+PUBLIC = {"accounts:login", "accounts:logout", "opendata:index", "opendata:evaluation",
+          "opendata:projection"}  # open data: published material only, tested on its own
 
 
 def _names(patterns: list, prefix: str = "") -> set[str]:
@@ -54,6 +55,7 @@ def _routes(home, snapshot, scenario) -> dict[str, list]:
         "vision:projection": [org],
         "vision:compare": [org],
         "vision:accuracy": [org],
+        "opendata:publish": [org],
         "logic:page": [home.strategy.pk],
         "vision:choose": [org],
         "vision:juki_base": [org],

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "sousei.web.vision",
     "sousei.web.api",
     "sousei.web.logic",
+    "sousei.web.opendata",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,7 @@ urlpatterns = [
     path("audit/", include("sousei.web.audit.urls")),
     path("api/v1/", api.urls),
     path("", include("sousei.web.logic.urls")),
+    path("", include("sousei.web.opendata.urls")),
     path("", include("sousei.web.vision.urls")),
     path("", include("sousei.web.strategies.urls")),
 ]
