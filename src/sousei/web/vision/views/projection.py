@@ -21,6 +21,7 @@ from sousei.web.vision.charts import lines_svg
 from sousei.web.vision.compute import COMBINED, Comparison, comparison_context
 from sousei.web.vision.data import latest_dataset
 from sousei.web.vision.models import VisionChoice
+from sousei.web.vision.target import target_context
 
 
 def shown_ipss(comparison: Comparison | None) -> list[IpssFigures]:
@@ -75,7 +76,7 @@ def projection_page(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "vision/projection.html", {
         **context, "organisation": organisation, "saved": saved, "choice": choice,
         "dataset": latest_dataset(organisation), "can_write": can_write(request, organisation),
-        "ipss_tables": ipss_tables(figures),
+        "ipss_tables": ipss_tables(figures), **target_context(organisation, choice),
     })
 
 
