@@ -108,3 +108,12 @@ def test_scenario_words_for_relative_tfr_and_converging_migration() -> None:
         "合計特殊出生率を令和42(2060)年までに0.10ポイント引き上げ(1.58)、"
         "純移動率が令和22(2040)年までに50%に縮小する。"
     )
+
+
+def test_the_changes_that_reach_the_target_are_a_sheet(data, workbook) -> None:
+    """Target seeking in the report: each lever solved on the report's baseline for 2040."""
+    ws = workbook["目標人口に必要な変化"]
+    rows = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=2).value for r in range(4, 7)}
+    assert set(rows) == {"合計特殊出生率", "純移動率", "出生率と純移動率の組合せ"}
+    assert rows["合計特殊出生率"].startswith("2040年10月1日に300,000人とするには、合計特殊出生率を")
+    assert ws["C4"].value == pytest.approx(_totals(data, 0)[5], rel=1e-9)

@@ -19,6 +19,7 @@ from sousei.reports.charts import Chart, color, render, thousands
 from sousei.reports.html import Section
 from sousei.reports.table import Cell, ReportTable
 from sousei.reports.vision_data import VisionData
+from sousei.reports.vision_target import solved_table
 from sousei.reports.vision_text import IPSS_SOURCE, format_number
 from sousei.reports.vision_words import scenario_words
 from sousei.vision.areas import ipss_totals
@@ -208,5 +209,8 @@ def outlook_section(data: VisionData, outlook: VisionOutlook) -> Section:
     blocks: list[ReportTable | Chart] = [outlook_table(data, fig)]
     if outlook.target is not None:
         blocks.append(target_table(data, fig, outlook.target))
+        solved = solved_table(data, outlook.target.population, outlook.target.year)
+        if solved is not None:
+            blocks.append(solved)
     blocks.append(outlook_chart(data, fig, outlook.target))
     return Section("outlook", "将来展望", _paragraphs(data, outlook, fig), tuple(blocks))
