@@ -25,6 +25,7 @@ from sousei.io.reference.codes import AreaCodeError
 from sousei.vision.areas import data_codes
 from sousei.vision.inputs import base_tfr
 from sousei.vision.juki_base import JukiBase, _years, grid_frame
+from sousei.vision.juki_migration import apply
 from sousei.vision.run import ProjectionRequest, census_inputs
 from sousei.vision.user_data import UserInputs, census_year_for, project_user_inputs
 
@@ -73,6 +74,8 @@ class Prepared:
     ratio: np.ndarray | None
     cwr: np.ndarray | None
     names: dict[str, str]  # as the table prints them (areas the code master no longer has)
+    migration: np.ndarray | None = None  # 住基 net migration rates (region, sex, age), NaN: none
+    migration_mode: str = "census"
 
 
 def prepare(base: JukiBase) -> Prepared:
@@ -132,6 +135,9 @@ def _run(prepared: Prepared, codes: list[str], census: list[str],
     census_request = replace(request, regions=tuple(census),
                              base_year=census_year_for(request.base_year))
     _, assumptions = census_inputs(census_request)
+    if prepared.migration is not None:
+        rows = [prepared.main.regions.index(code) for code in codes]
+        assumptions = apply(assumptions, prepared.migration[rows], prepared.migration_mode)
     foreign = None
     if prepared.foreign is not None:
         index = [prepared.foreign.regions.index(code) for code in codes]
