@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install system-deps lint test test-fast demo bench accuracy clean
+.PHONY: install system-deps lint test test-fast demo bench accuracy accuracy-juki clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,9 @@ bench: install
 
 accuracy: install
 	$(BIN)/python scripts/hindcast_accuracy.py
+
+accuracy-juki: install
+	$(BIN)/python scripts/juki_hindcast.py
 
 clean:
 	rm -rf $(VENV) var build dist src/*.egg-info

@@ -63,6 +63,15 @@ def project(
         [], "--foreign-history",
         help="外国人のコーホート変化率に使う以前の外国人住民の表 (既定: 同じフォルダの5年前の YY12gsnen)",
     ),
+    migration: str = typer.Option(
+        "census", "--migration",
+        help="住基の表からの推計の純移動率: census (国勢調査) / juki (5年前の住基の表から) / "
+        "blend (両者を半分ずつ)",
+    ),
+    migration_history: Path | None = typer.Option(
+        None, "--migration-history",
+        help="--migration juki/blend の5年前の表 (既定: 同じフォルダの5年前の YY08nsnen または YY04ssnen)",
+    ),
     to_year: int = typer.Option(2060, "--to", help="推計の終了年(5年刻み)"),
     scenario: list[Path] = typer.Option(
         [], "--scenario", "-s", help="シナリオファイル(TOML)。複数指定可"
@@ -128,7 +137,7 @@ def project(
         if population and _juki.is_juki(population):  # shipped names resolve: checked there
             lines = _juki.project_from_juki(
                 console, population, foreign_history, area, prefecture, every, to_year,
-                scenarios, migration_periods, out)
+                scenarios, migration_periods, out, migration, migration_history)
             for line in lines:
                 Console(stderr=True, soft_wrap=True).print(f"[yellow]注意:[/] {line}", highlight=False)
             return

@@ -8,6 +8,7 @@ The output has every nationality: 日本人 (japanese), 外国人 (foreign) and 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from sousei.io.projection import write_projection
 from sousei.io.reference import shipped
 from sousei.io.reference.codes import prefecture_code, resolve_area
 from sousei.vision.juki_base import JukiBase, load_juki_base
+from sousei.vision.juki_migration import MODES, find_history, juki_rates
 from sousei.vision.juki_projection import prepare, project_juki
 from sousei.vision.run import ProjectionRequest
 from sousei.vision.tables import (
@@ -73,15 +75,24 @@ def dating(reference: date, steps: int) -> str:
 def project_from_juki(
     console: Console, paths: list[Path], history: list[Path], area: list[str],
     prefecture: str | None, every: bool, to_year: int, scenarios: tuple[Scenario, ...],
-    migration_periods: int | None, out: Path | None,
+    migration_periods: int | None, out: Path | None, migration: str = "census",
+    migration_history: Path | None = None,
 ) -> list[str]:
     """Project and report; returns the lines for stderr (notes, skipped areas)."""
+    if migration not in MODES:
+        raise InputError(f"--migration は {' / '.join(MODES)} のいずれかです ({migration})")
     base = load_juki_base(paths, history or None)
     codes = _chosen(base, area, prefecture, every)
     request = ProjectionRequest(tuple(codes), base.base_year, to_year, scenarios,
                                 "census", migration_periods)
     lines = [*base.notes, dating(base.reference_date, request.steps())]
-    results, skipped = project_juki(prepare(base), codes, request)
+    prepared = prepare(base)
+    if migration != "census":
+        earlier = find_history(base, migration_history, paths[0])
+        prepared = replace(prepared, migration=juki_rates(base, earlier, prepared.main),
+                           migration_mode=migration)
+        lines = [*base.notes, lines[-1]]
+    results, skipped = project_juki(prepared, codes, request)
     lines += [f"推計できない地域: {s.code} {s.name}: {s.reason}" for s in skipped]
     if not results:
         raise InputError("推計できる地域がありません")

@@ -24,6 +24,7 @@ from sousei.io.reference.codes import AreaCodeError
 from sousei.vision.areas import data_codes
 from sousei.vision.inputs import base_tfr
 from sousei.vision.juki_base import JukiBase, _years, grid_frame
+from sousei.vision.juki_migration import apply
 from sousei.vision.run import ProjectionRequest, census_inputs
 from sousei.vision.user_data import UserInputs, census_request_for, project_user_inputs
 
@@ -69,6 +70,8 @@ class Prepared:
     foreign: Population | None
     change: CohortChange | None
     names: dict[str, str]  # as the table prints them (areas the code master no longer has)
+    migration: np.ndarray | None = None  # 住基 net migration rates (region, sex, age), NaN: none
+    migration_mode: str = "census"
 
 
 def prepare(base: JukiBase) -> Prepared:
@@ -127,6 +130,9 @@ def _run(prepared: Prepared, codes: list[str], census: list[str],
          request: ProjectionRequest) -> tuple[Population, ScenarioRun]:
     census_request = census_request_for(request, census)
     _, assumptions = census_inputs(census_request)
+    if prepared.migration is not None:
+        rows = [prepared.main.regions.index(code) for code in codes]
+        assumptions = apply(assumptions, prepared.migration[rows], prepared.migration_mode)
     foreign = None
     if prepared.foreign is not None:
         index = [prepared.foreign.regions.index(code) for code in codes]
