@@ -43,3 +43,9 @@ accuracy-juki: install
 
 clean:
 	rm -rf $(VENV) var build dist src/*.egg-info
+
+# The prediction intervals' error model (src/sousei/data/backtest_error_model.csv): rerun after
+# any change to the projection method; a slow test fails while the shipped table is stale.
+.PHONY: error-model
+error-model: install
+	$(BIN)/python scripts/error_model.py

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.browser
 
 TOMLS = {
     "f.toml": 'name = "出生率向上"\n[tfr]\nchange = 0.1\nby = 2060\n',
-    "y.toml": 'name = "若者定着"\n[[migration]]\nages = "10-29"\nsex = "both"\nchange_points = 0.5\n',
+    "y.toml": 'name = "若者定着"\n[[migration]]\nages = "10-29"\nsex = "both"\nchange_points_per_year = 0.5\n',
 }
 
 

@@ -18,7 +18,7 @@ from sousei.vision.run import ProjectionRequest, run_projection
 runner = CliRunner()
 
 TFR = 'name = "出生率向上"\n[tfr]\nchange = 0.1\nby = 2060\n'
-YOUNG = 'name = "若者定着"\n[[migration]]\nages = "10-29"\nchange_points = 0.5\n'
+YOUNG = 'name = "若者定着"\n[[migration]]\nages = "10-29"\nchange_points_per_year = 0.5\n'
 
 
 @pytest.fixture
@@ -58,7 +58,7 @@ def test_one_area_prints_the_table_and_writes_the_long_csv(tmp_path, scenario_fi
         (
             BASELINE,
             Scenario("出生率向上", tfr=TfrPath(((2060, 0.1),))),
-            Scenario("若者定着", migration=(MigrationDelta(10, 29, 0.005),)),
+            Scenario("若者定着", migration=(MigrationDelta(10, 29, 0.025),)),
         ),
     )
     _, run = run_projection(request)
@@ -148,7 +148,7 @@ def test_bad_population_file_names_row_and_column_and_writes_nothing(tmp_path) -
     result = runner.invoke(
         app, ["project", "--population", str(source), "--to", "2045", "--out", str(out)]
     )
-    assert result.exit_code == 2
+    assert result.exit_code == 1  # an input refused
     assert "juki.csv" in result.output
     assert "10行目" in result.output  # header is row 1; M 40-44 is the 10th line
     assert "value" in result.output

@@ -38,5 +38,5 @@ def test_a_bad_estat_file_stops_with_row_and_column(tmp_path) -> None:
     text = source.read_text(encoding="utf-8-sig").replace('"90歳以上"', '"九十歳以上"', 1)
     source.write_text(text, encoding="utf-8-sig")
     result = runner.invoke(app, ["project", "--population", str(source), "--to", "2040"])
-    assert result.exit_code == 2
+    assert result.exit_code == 1  # an input refused
     assert "estat.csv" in result.output and "年齢" in result.output and "行目" in result.output

@@ -91,3 +91,17 @@ def test_kpi_pdf_embeds_the_japanese_font(evaluation, tmp_path: Path) -> None:
     body = text(files.pdf)
     assert "基本目標達成状況等一覧表(令和9年度時点)" in body
     assert "刑法犯認知件数" in body
+
+
+def test_the_report_is_titled_from_the_strategy_and_names_the_scheme_in_japanese() -> None:
+    from sousei.io.strategy.progress import read_progress_workbook
+    from sousei.reports.html import render_document
+    from sousei.reports.kpi import kpi_document
+
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    strategy = read_progress_workbook(examples / "事業一覧.xlsx").strategy
+    document = kpi_document(evaluate_strategy(strategy, get_scheme("standard"), 2025))
+    assert document.title == "嘉麻市人口ビジョン・デジタル田園都市構想総合戦略 効果検証報告書"
+    html = render_document(document)
+    assert "評価方式: ○△×の3段階(達成率80%以上で○)" in html
+    assert "standard" not in html and "事業一覧.xlsx" not in html

@@ -9,6 +9,7 @@ from sousei.io.population.convert import population_to_frame
 from sousei.reports.vision_charts import age_group_chart
 from sousei.reports.vision_data import user_vision_data, vision_data
 from sousei.vision.inputs import census_history
+from sousei.vision.method import CLASSIC
 from sousei.vision.run import ProjectionRequest
 
 
@@ -40,8 +41,13 @@ def test_assumptions_name_the_census_the_rates_come_from() -> None:
     frame = pd.concat([frame, frame.assign(year=2020)], ignore_index=True)
     (data,) = user_vision_data(frame, ProjectionRequest((), 2020, 2030), "住民基本台帳")
     text = repr(assumptions_table(data))
-    assert "平成22(2010)年～平成27(2015)年の国勢調査人口と生残率" in text
+    assert "平成12(2000)年～平成27(2015)年の各期間の国勢調査" in text
+    assert "Lee-Carter" in text and "社人研2017年推計" in text
     assert "令和2(2020)年の人口(利用者のファイル)" in text
+    (data,) = user_vision_data(
+        frame, ProjectionRequest((), 2020, 2030, method=CLASSIC), "住民基本台帳"
+    )
+    assert "平成22(2010)年～平成27(2015)年の国勢調査人口と生残率" in repr(assumptions_table(data))
 
 
 def test_the_simulation_table_names_a_share_target_it_could_not_apply() -> None:

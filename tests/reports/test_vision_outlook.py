@@ -18,7 +18,7 @@ from sousei.vision.run import ProjectionRequest
 CHOSEN = Scenario(
     "出生率向上と若者定着",
     tfr=TfrPath(((2040, 1.8),), relative=False),
-    migration=(MigrationDelta(10, 29, 0.005),),
+    migration=(MigrationDelta(10, 29, 0.025),),
 )
 TARGET = PopulationTarget(300_000, 2040, "出生率向上と若者定着")
 IPSS_KURUME_2045 = 279_310  # IPSS 平成30年推計, 久留米市 総人口 2045
@@ -90,7 +90,7 @@ def test_html_section_words_and_order(data) -> None:
     html = render_document(document)
     assert "将来展望として、シナリオ「出生率向上と若者定着」を選びました" in html
     assert "合計特殊出生率を令和22(2040)年に1.80" in html
-    assert "10～29歳(男女)の純移動率を0.5ポイント改善" in html
+    assert "10～29歳(男女)の純移動率を5年間あたり2.50ポイント(1年あたり0.50ポイント)改善" in html
     assert "目標人口は令和22(2040)年に300,000人です" in html
 
 

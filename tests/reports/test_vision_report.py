@@ -89,6 +89,7 @@ def test_pdf_is_a4_with_an_embedded_japanese_font_and_japanese_text(report, tmp_
     assert "目次" in body
     assert "令和42(2060)年" in body  # years in prose
     assert "304,552" in body
+    assert "社人研推計(令和5年推計)" in body and "299,292" in body  # IPSS 2023, 2025
     assert re.search(rf"\b{pages}\s*/\s*{pages}\b", body)  # "8 / 8" in the last footer
     page = render_page(files.pdf, 3, tmp_path / "page")
     assert page.stat().st_size > 10_000

@@ -153,3 +153,12 @@ def test_grade_thresholds_of_other_schemes() -> None:
     edge = kpi(TargetKind.LEVEL, 100, number(2025, 80))
     assert evaluate_kpi(edge, STANDARD, 2025, PLAN_START).grade == "○"
     assert "達成率80%以上" in evaluate_kpi(edge, STANDARD, 2025, PLAN_START).rule
+
+
+def test_pending_qualitative_kpi_carries_its_value_not_a_rate() -> None:
+    # A qualitative KPI with a number but no recorded judgement is pending: the 3.0 is the
+    # actual, and showing it as 「評価待ち（達成率 3.0%）」 would print a rate nobody computed.
+    unjudged = kpi(TargetKind.QUALITATIVE, None, number(2025, 3.0))
+    ev = evaluate_kpi(unjudged, STANDARD, 2025, PLAN_START)
+    assert (ev.status, ev.grade, ev.rate) == (Status.PENDING, None, None)
+    assert ev.compared_value == 3.0

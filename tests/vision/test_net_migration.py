@@ -19,6 +19,7 @@ from hypothesis.extra.numpy import arrays
 from sousei.demography.ages import MALE, N_AGES, OPEN
 from sousei.demography.rates import cohort_inflow
 from sousei.vision.inputs import CensusHistory, census_history
+from sousei.vision.method import CLASSIC
 from sousei.vision.mortality import period_survival
 from sousei.vision.net_migration import (
     TRANSITIONS,
@@ -82,8 +83,9 @@ def test_sum_over_ages_is_census_change_minus_natural_change_everywhere() -> Non
         )
 
 
-def test_rates_are_the_engines_base_year_net_migration_rates() -> None:
-    _, assumptions = census_inputs(ProjectionRequest(("40203",), 2015))
+def test_rates_are_the_classic_methods_base_year_net_migration_rates() -> None:
+    # The one-period method carries the latest residual rates unchanged into the engine.
+    _, assumptions = census_inputs(ProjectionRequest(("40203",), 2015, method=CLASSIC))
     result = organisation_net_migration(["40203"])
     engine = assumptions.net_migration_rate.reshape(2, N_AGES)
     np.testing.assert_allclose(result.rates[-1, 0], engine[:, :OPEN], atol=1e-12)

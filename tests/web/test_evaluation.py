@@ -61,3 +61,23 @@ def test_viewer_reads_the_published_snapshot(world, login) -> None:
     response = client.get(reverse("strategies:snapshot", args=[snapshot.pk]))
     assert response.status_code == 200
     assert "物産展の来場者数" in response.content.decode()
+
+
+def test_republishing_a_fiscal_year_is_an_explicit_new_version(world, login) -> None:
+    home = world["home"]
+    client = login(home.users["planning"])
+    url = reverse("strategies:publish", args=[home.strategy.pk])
+    client.post(url, {"fy": 2022})
+    # The same year again without saying "new version": refused, nothing published.
+    refused = client.post(url, {"fy": 2022}, follow=True)
+    assert "2022年度の評価は公表済みです(第1版)" in refused.content.decode()
+    assert EvaluationSnapshot.objects.count() == 1
+    page = client.get(reverse("strategies:evaluation", args=[home.strategy.pk]), {"fy": 2022})
+    assert "新しい版として公表する" in page.content.decode()
+    response = client.post(url, {"fy": 2022, "new_version": "1"})
+    first, second = EvaluationSnapshot.objects.order_by("id")
+    assert response["Location"] == reverse("strategies:snapshot", args=[second.pk])
+    assert [e.after["version"] for e in Event.objects.filter(
+        action__in=["評価の公表", "評価の再公表"]).order_by("id")] == [1, 2]
+    assert "第1版" in client.get(reverse("strategies:snapshot", args=[first.pk])).content.decode()
+    assert "第2版" in client.get(reverse("strategies:snapshot", args=[second.pk])).content.decode()

@@ -35,9 +35,21 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path) -> None:
     assert "no issues" in result.stdout
 
 
-def test_production_refuses_to_start_without_a_secret(tmp_path) -> None:
+def test_production_generates_a_private_key_once_without_a_secret(tmp_path) -> None:
     result = _manage("check", DJANGO_SETTINGS_MODULE="sousei.web.production",
                      SOUSEI_VAR_DIR=str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    key_file = tmp_path / "secret_key"
+    assert key_file.stat().st_mode & 0o777 == 0o600
+    key = key_file.read_text()
+    assert _manage("check", DJANGO_SETTINGS_MODULE="sousei.web.production",
+                   SOUSEI_VAR_DIR=str(tmp_path)).returncode == 0
+    assert key_file.read_text() == key
+
+
+def test_production_refuses_a_short_secret(tmp_path) -> None:
+    result = _manage("check", DJANGO_SETTINGS_MODULE="sousei.web.production",
+                     SOUSEI_SECRET_KEY="short", SOUSEI_VAR_DIR=str(tmp_path))
     assert result.returncode != 0
     assert "SOUSEI_SECRET_KEY" in result.stderr
 

@@ -13,7 +13,7 @@ from .vision_pages import FERTILITY, YOUTH, cli_rows, comparison_rows
 
 FERTILITY_TOML = 'name = "出生率向上"\n[tfr]\nchange = 0.1\nby = 2060\n'
 YOUTH_TOML = ('name = "若者定着"\n[[migration]]\nages = "10-29"\nsex = "both"\n'
-              "change_points = 0.5\n")
+              "change_points_per_year = 0.5\n")
 
 
 def test_web_numbers_equal_the_cli(world, login, tmp_path) -> None:

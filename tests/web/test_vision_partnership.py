@@ -17,7 +17,7 @@ from .vision_pages import CELL, FERTILITY, YOUTH, cli_rows, comparison_rows
 AREAS = ("40203", "40212")  # 久留米市, 大川市: the members of the test partnership
 TOMLS = {"f.toml": 'name = "出生率向上"\n[tfr]\nchange = 0.1\nby = 2060\n',
          "y.toml": ('name = "若者定着"\n[[migration]]\nages = "10-29"\nsex = "both"\n'
-                    "change_points = 0.5\n")}
+                    "change_points_per_year = 0.5\n")}
 
 
 def _cli(folder: Path, area: str, out: Path | None = None, extra: tuple[str, ...] = ()) -> str:
@@ -110,17 +110,17 @@ def test_ipss_figures_follow_the_area_shown(world, login) -> None:
     client = login(home.users["viewer"])
 
     def ipss(page: str) -> list[str]:
-        table = page.split('id="ipss"')[1].split("</table>")[0]
+        table = page.split('id="ipss2018"')[1].split("</table>")[0]
         return CELL.findall(table)
 
     both = client.get(url).content.decode()
-    assert "社人研推計(平成30年推計): 久留米広域連携中枢都市圏(2市町村の合計)" in both
+    assert "社人研推計: 久留米広域連携中枢都市圏(2市町村の合計)" in both
     okawa = client.get(url, {"area": "40212"}).content.decode()
-    assert "社人研推計(平成30年推計): 大川市" in okawa
+    assert "社人研推計: 大川市" in okawa
     kurume = client.get(url, {"area": "40203"}).content.decode()
     # IPSS 2018 starts from the 2015 census: 304,552 + 34,838 = 339,390.
     assert (ipss(kurume)[0], ipss(okawa)[0], ipss(both)[0]) == ("304,552", "34,838", "339,390")
-    # Every year of the sum is the sum of the members' printed figures (to rounding).
+    # Every cell of the sum is the sum of the members' printed figures (to rounding).
     for k, r, s in zip(ipss(kurume), ipss(okawa), ipss(both), strict=True):
         assert abs(int(k.replace(",", "")) + int(r.replace(",", "")) - int(s.replace(",", ""))) <= 1
 
@@ -132,3 +132,5 @@ def test_the_chart_draws_the_ipss_line_to_2045(world, login) -> None:
     chart = body.split('aria-label="総人口の推移"', 1)[1].split("</svg>", 1)[0]
     ipss = chart.split("<title>社人研推計(平成30年推計)</title>")[0].rsplit("<polyline", 1)[1]
     assert ipss.count(",") == 7  # 2015-2045: seven points, none after
+    new = chart.split("<title>社人研推計(令和5年推計)</title>")[0].rsplit("<polyline", 1)[1]
+    assert new.count(",") == 6  # 2025-2050

@@ -29,14 +29,15 @@ HOPE = {
     "tfr_pt0_year": "2030", "tfr_pt0_value": "1.6", "tfr_pt1_year": "2040",
     "tfr_pt1_value": "1.8", "tfr_pt2_year": "2060", "tfr_pt2_value": "2.07",
     "migration_variant": "converging", "conv_fraction": "0.5", "conv_year": "2040",
-    "mig0_ages": "10-29", "mig0_sex": "both", "mig0_points": "0.5",
-    "mig1_ages": "20-24", "mig1_sex": "F", "mig1_points": "-0.25", "mig1_from": "2025",
+    "mig0_ages": "10-29", "mig0_sex": "both", "mig0_points": "0.5", "mig0_unit": "per_year",
+    "mig1_ages": "20-24", "mig1_sex": "F", "mig1_points": "-0.25", "mig1_unit": "per_period",
+    "mig1_from": "2025",
 }
 HOPE_MAPPING = {
     "name": "希望出生率", "description": "",
     "tfr": {"points": {"2030": 1.6, "2040": 1.8, "2060": 2.07}},
-    "migration": [{"ages": "10-29", "sex": "both", "change_points": 0.5},
-                  {"ages": "20-24", "sex": "F", "change_points": -0.25, "from": 2025}],
+    "migration": [{"ages": "10-29", "sex": "both", "change_points_per_year": 0.5},
+                  {"ages": "20-24", "sex": "F", "change_points_per_period": -0.25, "from": 2025}],
     "migration_variant": {"kind": "converging", "fraction": 0.5, "by": 2040},
 }
 
@@ -58,6 +59,19 @@ def test_points_and_converging_are_saved_as_the_file_mapping(world, login) -> No
             form["tfr_pt2_value"].value()) == ("points", 2060, 2.07)
     assert (form["conv_fraction"].value(), form["conv_year"].value()) == (0.5, 2040)
     assert form["mig1_from"].value() == 2025 and form.mig_rows == 3
+    assert (form["mig0_unit"].value(), form["mig1_unit"].value()) == ("per_year", "per_period")
+
+
+def test_a_stored_scenario_with_the_old_key_is_shown_per_period(world, login) -> None:
+    home = world["home"]
+    saved = SavedScenario.objects.create(
+        organisation=home.organisation, name="旧形式",
+        mapping={"name": "旧形式", "migration": [{"ages": "10-29", "change_points": 0.5}]})
+    client = login(home.users["planning"])
+    page = client.get(reverse("vision:edit_scenario", args=[saved.pk]))
+    form = page.context["form"]
+    assert (form["mig0_points"].value(), form["mig0_unit"].value()) == (0.5, "per_period")
+    assert "1年あたり" in page.content.decode() and "5年間あたり" in page.content.decode()
 
 
 def test_stored_rows_beyond_the_default_stay_editable(world, login) -> None:
@@ -193,7 +207,7 @@ def test_preview_puts_each_message_on_its_field_and_clears_the_others(world, log
     # The page has the targets those swaps replace.
     page = client.get(reverse("vision:new_scenario", args=[home.organisation.pk]))
     fields = page.context["form"].fields
-    assert page.content.decode().count('class="field-errors"') == len(fields) == 30
+    assert page.content.decode().count('class="field-errors"') == len(fields) == 33
 
 
 def test_posted_row_numbers_cannot_grow_the_form_without_bound(world, login) -> None:

@@ -29,7 +29,7 @@ def test_planning_saves_a_scenario_as_the_file_mapping(world, login) -> None:
     saved = SavedScenario.objects.get(organisation=home.organisation)
     assert saved.mapping == {
         "name": "両方", "description": "", "tfr": {"change": 0.1, "by": 2060},
-        "migration": [{"ages": "10-29", "sex": "both", "change_points": 0.5}],
+        "migration": [{"ages": "10-29", "sex": "both", "change_points_per_year": 0.5}],
     }
     assert Event.objects.filter(action="scenario.create", object_id=str(saved.pk)).exists()
     page = client.get(reverse("vision:projection", args=[home.organisation.pk])).content.decode()
@@ -145,6 +145,25 @@ def test_chosen_vision_appears_on_the_strategy_page(world, login) -> None:
                        {"scenario": saved.pk}).status_code == 404
 
 
+def test_another_organisations_scenario_as_the_choice_is_404_not_a_clear(world, login) -> None:
+    """Posting a scenario the organisation does not own must not be read as "no scenario"
+    and silently clear the chosen 将来展望."""
+    home, outsider = world["home"], world["outsider"]
+    _create(login(home.users["planning"]), home.organisation, FERTILITY)
+    mine = SavedScenario.objects.get(organisation=home.organisation)
+    _create(login(outsider.users["planning"]), outsider.organisation, YOUTH)
+    theirs = SavedScenario.objects.get(organisation=outsider.organisation)
+    client = login(home.users["planning"])
+    url = reverse("vision:choose", args=[home.organisation.pk])
+    assert client.post(url, {"scenario": mine.pk, "version": "0"}).status_code == 302
+    for foreign in (theirs.pk, 10**9, "x"):
+        assert client.post(url, {"scenario": foreign, "version": "1"}).status_code == 404
+    assert home.organisation.vision_choice.scenario == mine
+    assert client.post(url, {"scenario": "", "version": "1"}).status_code == 302
+    home.organisation.vision_choice.refresh_from_db()
+    assert home.organisation.vision_choice.scenario is None
+
+
 def test_demo_has_a_dataset_and_two_scenarios(db, client) -> None:
     call_command("load_demo", stdout=StringIO())
     call_command("load_demo", stdout=StringIO())
@@ -160,11 +179,16 @@ def test_ipss_figures_are_shown_next_to_the_projection(world, login) -> None:
     home = world["home"]
     body = login(home.users["committee"]).get(
         reverse("vision:projection", args=[home.organisation.pk])).content.decode()
-    ipss = body.split('id="ipss"')[1].split("</table>")[0]
+    old = body.split('id="ipss2018"')[1].split("</table>")[0]
     # IPSS 2018 starts from the 2015 census: 久留米市 304,552 + 大川市 34,838.
-    assert '<td class="num">339,390</td>' in ipss
-    assert ipss.count('<td class="num">') == 7  # 2015-2045
-    assert "日本の地域別将来推計人口(平成30年推計)" in body
+    assert '<td class="num">339,390</td>' in old
+    assert old.count('<td class="num">') == 7 * 4  # 2015-2045, total and the three groups
+    new = body.split('id="ipss2023"')[1].split("</table>")[0]
+    # IPSS 2023, 2025: 久留米市 299,292 + 大川市 30,660; 65+ 88,556 + 11,338.
+    assert '<td class="num">329,952</td>' in new and '<td class="num">99,894</td>' in new
+    assert new.count('<td class="num">') == 6 * 4  # 2025-2050
+    assert "日本の地域別将来推計人口(平成30(2018)年推計)" in body
+    assert "日本の地域別将来推計人口(令和5(2023)年推計)" in body
 
 
 def test_a_share_target_the_data_cannot_carry_is_named_not_hidden(world, login) -> None:

@@ -20,9 +20,12 @@ def comparison_rows(html: str) -> dict[tuple[str, str], list[str]]:
 
 
 def cli_rows(output: str) -> dict[tuple[str, str], list[str]]:
-    """The same mapping from the table `sousei project` prints."""
+    """The same mapping from the table `sousei project` prints (the simulation table: the IPSS
+    table printed after it is the page's own section)."""
     rows, scenario = {}, ""
     for line in output.splitlines():
+        if line.startswith("社人研推計 "):
+            break
         if not line.startswith("│"):
             continue
         cells = [cell.strip() for cell in line.strip("│").split("│")]
@@ -34,5 +37,6 @@ def cli_rows(output: str) -> dict[tuple[str, str], list[str]]:
 FERTILITY = {"name": "出生率向上", "tfr_mode": "change", "tfr_value": "0.1", "tfr_year": "2060",
              "migration_variant": "net_rates"}
 YOUTH = {"name": "若者定着", "mig0_ages": "10-29", "mig0_sex": "both", "mig0_points": "0.5",
+         "mig0_unit": "per_year",
          "migration_variant": "net_rates"}
 NOTHING = {"name": "変更なし", "migration_variant": "net_rates"}

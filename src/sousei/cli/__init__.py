@@ -5,13 +5,16 @@ from __future__ import annotations
 import typer
 
 from sousei import __version__
+from sousei.cli.common import EXIT_CODES_HELP
+from sousei.cli.help import JapaneseCommand, JapaneseGroup
 from sousei.cli.serve import serve
 
 app = typer.Typer(
     name="sousei",
-    help="sousei (創生): 人口ビジョンと総合戦略のためのツール",
+    help=f"sousei (創生): 人口ビジョンと総合戦略のためのツール\n\n{EXIT_CODES_HELP}",
     no_args_is_help=True,
     add_completion=False,
+    cls=JapaneseGroup,
 )
 
 
@@ -32,8 +35,12 @@ def _root(
 
 from sousei.cli import project as _project  # noqa: E402 - commands register after the app
 
-app.command("project")(_project.project)
-app.command("serve")(serve)
+app.command("project", cls=JapaneseCommand)(_project.project)
+app.command("serve", cls=JapaneseCommand)(serve)
+
+from sousei.cli.compare import compare as _compare  # noqa: E402
+
+app.command("compare", cls=JapaneseCommand)(_compare)
 
 
 def main() -> None:
@@ -43,8 +50,11 @@ def main() -> None:
 # One line per command group; each lives in its own module.
 from sousei.cli import evaluate, template  # noqa: E402
 
-app.command("evaluate")(evaluate.evaluate_command)
-app.command("template")(template.template_command)
+app.command("evaluate", cls=JapaneseCommand)(evaluate.evaluate_command)
+app.command("template", cls=JapaneseCommand)(template.template_command)
 from sousei.cli import report  # noqa: E402
 
 app.add_typer(report.app, name="report")
+from sousei.cli import backtest  # noqa: E402
+
+app.command("backtest", cls=JapaneseCommand)(backtest.backtest)

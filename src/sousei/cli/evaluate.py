@@ -10,7 +10,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from sousei.io.errors import WorkbookError
+from sousei.cli.common import INPUT_REFUSED, USAGE, fail, require_files
+from sousei.io.errors import InputError, WorkbookError
 from sousei.io.strategy.progress import read_progress_workbook, write_progress_workbook
 from sousei.japanese import EraError, format_fiscal_year, parse_fiscal_year
 from sousei.strategy import GradingScheme, StrategyEvaluation, evaluate_strategy, get_scheme
@@ -56,30 +57,34 @@ def evaluate_command(
         str, typer.Option(help="評価方式 (standard, standard-prorated, a-e, sabc) か JSON ファイル")
     ] = "standard",
     as_of: Annotated[str | None, typer.Option(help="評価する年度 (例: R7, 2025)")] = None,
-    out: Annotated[Path | None, typer.Option(help="評価結果を書き出す Excel ファイル")] = None,
+    out: Annotated[Path | None, typer.Option(
+        help="評価結果 (達成率・評価・達成状況のシート) を書き出す Excel ファイル。"
+        "省略するとファイルは書かず、集計を画面に表示するだけです")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="集計を JSON で出力")] = False,
 ) -> None:
-    """KPIを評価して基本目標ごとの集計を表示し、評価結果のExcelを書き出します。"""
+    """KPIを評価して基本目標ごとの○△×の集計を表示します (--out で評価結果のExcelも)。
+
+    集計は画面 (標準出力)、推定した項目の一覧は標準エラーに出します。
+    """
     err = Console(stderr=True)
+    try:
+        require_files(workbook)
+        imported = read_progress_workbook(workbook)
+    except (WorkbookError, InputError) as exc:
+        raise fail(str(exc), INPUT_REFUSED) from None
     try:
         grading = _load_scheme(scheme)
         fiscal_year = parse_fiscal_year(as_of) if as_of else None
-    except (ValueError, EraError, KeyError, OSError) as exc:
-        err.print(f"[red]{exc}[/red]")
-        raise typer.Exit(2) from None
-    try:
-        imported = read_progress_workbook(workbook)
-    except WorkbookError as exc:
-        err.print(str(exc), markup=False)
-        raise typer.Exit(1) from None
-    try:
         result = evaluate_strategy(imported.strategy, grading, fiscal_year)
-    except ValueError as exc:
-        err.print(str(exc), markup=False)
-        raise typer.Exit(2) from None
-    target = out or (None if as_json else workbook.with_name(f"{workbook.stem}_評価.xlsx"))
+    except (ValueError, EraError, KeyError, OSError) as exc:
+        raise fail(str(exc), USAGE) from None
+    target = out
     if target is not None:
         write_progress_workbook(imported.strategy, target, result)
+    if imported.readings:
+        err.print("読み取りの解釈(表の記入をこう読みました):", markup=False)
+    for line in imported.readings:
+        err.print(f"  {line}", markup=False, soft_wrap=True)
     if as_json:
         typer.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
         return

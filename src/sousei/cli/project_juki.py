@@ -28,7 +28,14 @@ from sousei.vision.juki_base import JukiBase, load_juki_base
 from sousei.vision.juki_migration import MODES, find_history, juki_rates
 from sousei.vision.juki_projection import prepare, project_juki
 from sousei.vision.run import ProjectionRequest
-from sousei.vision.tables import batch_summary, long_frame, scenario_label, simulation_table
+from sousei.vision.tables import (
+    batch_summary,
+    batch_summary_kinds,
+    long_frame,
+    scenario_label,
+    simulation_kinds,
+    simulation_table,
+)
 
 
 def is_juki(paths: list[Path]) -> bool:
@@ -68,7 +75,7 @@ def dating(reference: date, steps: int) -> str:
 def project_from_juki(
     console: Console, paths: list[Path], history: list[Path], area: list[str],
     prefecture: str | None, every: bool, to_year: int, scenarios: tuple[Scenario, ...],
-    migration_periods: int, out: Path | None, migration: str = "census",
+    migration_periods: int | None, out: Path | None, migration: str = "census",
     migration_history: Path | None = None,
 ) -> list[str]:
     """Project and report; returns the lines for stderr (notes, skipped areas)."""
@@ -94,8 +101,6 @@ def project_from_juki(
 
 
 def _report(console: Console, results: list, batch: bool, out: Path | None) -> None:
-    from sousei.cli.project import SHARE_ROWS  # the census command's rows, shared
-
     tables: dict[str, pd.DataFrame] = {}
     summaries, cells = [], []
     for base, run in results:
@@ -107,11 +112,14 @@ def _report(console: Console, results: list, batch: bool, out: Path | None) -> N
         parts = [run.total] if run.foreign is None else [run.japanese, run.foreign, run.total]
         cells += [long_frame(part, labels) for part in parts]
     summary = pd.concat(summaries, ignore_index=True)
+    summary_kinds = batch_summary_kinds(results[0][1])
+    row_kinds = {title: simulation_kinds(table) for title, table in tables.items()}
     if batch:
-        print_summary(console, summary)
+        print_summary(console, summary, summary_kinds)
     else:
         title, table = next(iter(tables.items()))
-        print_simulation_table(console, f"{title} 将来人口推計", table, SHARE_ROWS)
+        print_simulation_table(console, f"{title} 将来人口推計", table, row_kinds[title])
     if out is not None:
-        write_projection(out, tables, SHARE_ROWS, summary if batch else None, pd.concat(cells))
+        listing = (summary, summary_kinds) if batch else None
+        write_projection(out, tables, row_kinds, listing, pd.concat(cells))
         console.print(f"{out} に書き出しました")

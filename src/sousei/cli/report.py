@@ -8,7 +8,9 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from sousei.cli.common import INPUT_REFUSED, USAGE, fail, message_of, read_scenarios, require_files
 from sousei.cli.format import batch_progress
+from sousei.cli.help import JapaneseCommand, JapaneseGroup
 from sousei.demography.scenarios import BASELINE
 from sousei.io.errors import InputError, WorkbookError
 from sousei.io.flows.foreign_residents import read_foreign_residents_file
@@ -16,7 +18,6 @@ from sousei.io.flows.moves import read_moves_file
 from sousei.io.flows.vital_stats import read_vital_statistics
 from sousei.io.population.read import read_population
 from sousei.io.reference.codes import AreaCodeError
-from sousei.io.scenario import read_scenario
 from sousei.io.strategy.comments import read_comments
 from sousei.io.strategy.progress import read_progress_workbook
 from sousei.io.strategy.project_sheet import read_project_sheets
@@ -31,15 +32,14 @@ from sousei.strategy import evaluate_strategy, get_scheme
 from sousei.vision.areas import data_codes
 from sousei.vision.run import ProjectionRequest
 
-app = typer.Typer(help="報告書(Excel・PDF・グラフ)を作成します", no_args_is_help=True)
+app = typer.Typer(help="報告書(Excel・PDF・グラフ)を作成します", no_args_is_help=True, cls=JapaneseGroup)
 
 
-def _fail(message: str, code: int = 2) -> typer.Exit:
-    Console(stderr=True).print(f"エラー: {message}", markup=False)
-    return typer.Exit(code=code)
+def _fail(message: str, code: int = USAGE) -> typer.Exit:
+    return fail(message, code)
 
 
-@app.command("vision")
+@app.command("vision", cls=JapaneseCommand)
 def vision_command(
     area: list[str] = typer.Option([], "--area", "-a", help="市区町村のコードまたは名称"),
     prefecture: str | None = typer.Option(None, "--prefecture", "-p", help="都道府県の全市区町村"),
@@ -50,7 +50,11 @@ def vision_command(
         None, "--base-year", help="基準年 (既定: 国勢調査 2015年、--population ではファイルの最新年)"
     ),
     to_year: int = typer.Option(2060, "--to", help="推計の終了年"),
-    out: Path = typer.Option(..., "--out", "-o", help="出力フォルダ"),
+    out: Path = typer.Option(
+        ..., "--out", "-o",
+        help="出力フォルダ (無ければ作ります)。人口ビジョン_<市区町村名>.xlsx・.html・.pdf と"
+        "グラフをここに書きます。複数の市区町村では <コード>_<名称> のフォルダごとに",
+    ),
     pdf: bool = typer.Option(True, "--pdf/--no-pdf", help="PDFも作成する"),
     moves: Path | None = typer.Option(None, "--moves", help="転入元・転出先別の移動(CSV/XLSX)"),
     foreign: Path | None = typer.Option(None, "--foreign", help="国籍・在留資格別の在留外国人(CSV/XLSX)"),
@@ -68,8 +72,9 @@ def vision_command(
 ) -> None:
     """人口ビジョンの報告書(Excel・HTML・PDF・グラフ)を市区町村ごとに作成します。"""
     try:
+        require_files(moves, foreign, population, vital)
         areas = area_tables(moves, foreign)
-        scenarios = (BASELINE, *(read_scenario(path) for path in scenario))
+        scenarios = (BASELINE, *read_scenarios(scenario))
         reports = _vision_reports(
             area, prefecture, every, scenarios, assumptions, base_year, to_year, population
         )
@@ -80,8 +85,10 @@ def vision_command(
         outlook = _outlook(vision, target_population, target_year, len(reports))
         if outlook is not None:
             scenario_index(reports[0], outlook.scenario)
-    except (AreaCodeError, InputError, ValueError, KeyError) as error:
-        raise _fail(str(error).strip("'\"")) from None
+    except (InputError, WorkbookError) as error:
+        raise _fail(str(error), INPUT_REFUSED) from None
+    except (AreaCodeError, ValueError, KeyError) as error:
+        raise _fail(message_of(error)) from None
     console = Console()
     batch = len(reports) > 1
     try:
@@ -177,10 +184,12 @@ class _Nothing:
         return None
 
 
-@app.command("kpi")
+@app.command("kpi", cls=JapaneseCommand)
 def kpi_command(
     workbook: Annotated[Path, typer.Argument(help="事業一覧の Excel ファイル (.xlsx)")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="出力フォルダ")],
+    out: Annotated[Path, typer.Option(
+        "--out", "-o", help="出力フォルダ (無ければ作ります)。効果検証報告書の .xlsx・.html・.pdf と"
+        "グラフをここに書きます")],
     as_of: Annotated[str | None, typer.Option(help="評価する年度 (例: R7, 2025)")] = None,
     scheme: Annotated[str, typer.Option(help="評価方式 (standard, a-e, sabc, ...)")] = "standard",
     projects: Annotated[Path | None, typer.Option(help="連携事業の事業シート (.xlsx)")] = None,
@@ -201,11 +210,12 @@ def kpi_command(
     except (ValueError, EraError) as error:
         raise _fail(str(error)) from None
     try:
+        require_files(workbook, projects, comments)
         strategy = read_progress_workbook(workbook).strategy
         sheets = read_project_sheets(projects) if projects else ()
         opinions = read_comments(comments, strategy) if comments else ()
-    except WorkbookError as error:
-        raise _fail(str(error), 1) from None
+    except (WorkbookError, InputError) as error:
+        raise _fail(str(error), INPUT_REFUSED) from None
     evaluation = evaluate_strategy(strategy, grading, fiscal_year)
     try:
         files = write_kpi_report(

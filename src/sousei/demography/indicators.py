@@ -2,10 +2,13 @@
 
 Rows of the projection and simulation tables: total, Japanese, foreign and foreign share; the
 three age groups and their shares (年少人口比率, 生産年齢人口比率, 高齢化率); and each scenario's
-difference from the baseline.
+difference from the baseline. Also the yearly 人口動態 sums: natural change (自然増減 = births -
+deaths) and social change (社会増減 = in-moves - out-moves), whatever file they were read from.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -67,3 +70,29 @@ def difference_from_baseline(
 ) -> dict[str, np.ndarray]:
     """Each indicator minus the baseline scenario's (scenario is the first axis)."""
     return {name: array - array[baseline : baseline + 1] for name, array in values.items()}
+
+
+@dataclass(frozen=True)
+class VitalYear:
+    """One year of 人口動態 (persons): births, deaths, in-moves and out-moves."""
+
+    year: int
+    births: int
+    deaths: int
+    in_moves: int
+    out_moves: int
+
+    @property
+    def natural_change(self) -> int:
+        """自然増減: births - deaths."""
+        return self.births - self.deaths
+
+    @property
+    def social_change(self) -> int:
+        """社会増減: in-moves - out-moves (転入 - 転出)."""
+        return self.in_moves - self.out_moves
+
+    @property
+    def total_change(self) -> int:
+        """人口増減: natural plus social change."""
+        return self.natural_change + self.social_change

@@ -7,17 +7,21 @@ line give the same numbers for the same inputs.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from sousei.demography.ages import AGE_STEP
 from sousei.demography.assumptions import Assumptions
-from sousei.demography.cohort_change import project_cohort_change, scale_to_share
+from sousei.demography.cohort_change import (
+    CohortChange,
+    cohort_change_projection,
+    project_cohort_change,
+    scale_to_share,
+)
 from sousei.demography.cohort_component import ControlTotals, project_cohort_component
 from sousei.demography.population import Population
 from sousei.demography.projection import Projection, combine
-from sousei.demography.rates import cohort_inflow
 from sousei.demography.scenarios import (
     BASELINE,
     Scenario,
@@ -29,11 +33,16 @@ from sousei.demography.scenarios import (
 
 @dataclass(frozen=True)
 class ForeignInputs:
-    """Foreign residents at the base year and their cohort change assumptions."""
+    """Foreign residents at the base year and their cohort change assumptions.
+
+    ``share``: a foreign-share target (year, fraction) that holds for every scenario without a
+    target of its own, the baseline included (IPSS 2023's national assumption of 10.8% in 2070
+    is of this kind: part of the baseline, not a policy scenario).
+    """
 
     base: Population
-    cohort_change_ratio: np.ndarray  # (region, sex, age)
-    child_woman_ratio_by_sex: np.ndarray  # (region, sex)
+    change: CohortChange
+    share: tuple[int, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -68,23 +77,6 @@ def _with_scenarios(
     return changed, tfr
 
 
-def _rebook_cohort_change(projection: Projection, population: np.ndarray) -> Projection:
-    """A cohort-change projection whose populations were rescaled, with components redone."""
-    change = population[:, 1:] - cohort_inflow(population[:, :-1])
-    change[..., 0] = 0.0
-    return Projection(
-        population=population,
-        births=population[:, 1:, ..., 0],
-        deaths=np.zeros_like(change),
-        net_migration=change,
-        years=projection.years,
-        regions=projection.regions,
-        scenarios=projection.scenarios,
-        nationality=projection.nationality,
-        method=projection.method,
-    )
-
-
 def project_scenarios(
     base: Population,
     assumptions: Assumptions,
@@ -98,7 +90,8 @@ def project_scenarios(
 
     ``base_tfr`` (region,) is the TFR behind the base child-woman ratio; TFR scenarios scale the
     ratio by TFR_scenario / TFR_base. With ``foreign`` the foreign residents are projected by
-    cohort change ratios, scaled to each scenario's foreign-share path, and added.
+    cohort change method, scaled to each scenario's foreign-share path (``foreign.share`` for
+    the scenarios without their own), and added; the Japanese projection never depends on it.
     """
     scenarios = tuple(scenarios)
     names = tuple(s.name for s in scenarios)
@@ -111,14 +104,14 @@ def project_scenarios(
         return ScenarioRun(japanese, None, japanese, tfr, scenarios)
     if foreign.base.regions != base.regions or foreign.base.year != base.year:
         raise ValueError("外国人人口の地域・基準年が日本人人口と一致しません")
-    projected = project_cohort_change(
-        foreign.base, foreign.cohort_change_ratio, foreign.child_woman_ratio_by_sex, steps, names
-    )
+    projected = project_cohort_change(foreign.base, foreign.change, steps, names)
     japanese_total = japanese.population.sum(axis=(-2, -1))
     base_share = foreign.base.total() / np.maximum(foreign.base.total() + base.total(), 1e-12)
-    share = foreign_share_paths(scenarios, base_share, base.year, np.array(japanese.years))
+    targeted = tuple(s if s.foreign_share is not None or foreign.share is None
+                     else replace(s, foreign_share=foreign.share) for s in scenarios)
+    share = foreign_share_paths(targeted, base_share, base.year, np.array(japanese.years))
     scaled = scale_to_share(projected.population, japanese_total, np.nan_to_num(share))
     population = np.where(np.isnan(share)[..., None, None], projected.population, scaled)
     population[:, 0] = projected.population[:, 0]
-    projected = _rebook_cohort_change(projected, population)
+    projected = cohort_change_projection(population, foreign.base, names)
     return ScenarioRun(japanese, projected, combine(japanese, projected), tfr, scenarios)

@@ -53,6 +53,8 @@ class CellProblem:
     message: str
 
     def __str__(self) -> str:
+        if self.sheet in ("", "-") and not self.row:  # the whole file, not a cell
+            return self.message
         where = f"シート「{self.sheet}」{self.row}行目"
         if self.column:
             header = f"「{self.header}」" if self.header else ""

@@ -16,8 +16,14 @@ Example::
     [[migration]]
     ages = "10-29"        # 期首の年齢 (5歳階級にそろえる)
     sex = "both"          # both / M / F (男 / 女)
-    change_points = 0.5   # 5年間の純移動率をポイントで (0.5 = +0.005)
+    change_points_per_year = 0.5   # 純移動率を1年あたり0.5ポイント改善 (5年間の期間では2.5)
     from = 2020           # 省略すると全期間
+
+The unit of a migration change is always in its key, because the engine steps by 5-year
+periods while plans speak per year (「若い世代の純移動率を0.5%改善」 is 0.5 points a year):
+``change_points_per_year`` (x 5 per period), ``change_points_per_period`` (as given), or
+``change`` (a fraction per period, 0.005). The old ``change_points`` is read per period, as it
+always was, with a note (:data:`DEPRECATED_NOTE`) asking to say which unit is meant.
 
     [migration_variant]
     kind = "net_rates"    # net_rates / converging / zero
@@ -34,13 +40,25 @@ from __future__ import annotations
 import json
 import math
 import tomllib
+import warnings
 from pathlib import Path
 from typing import Any
 
+from sousei.demography.ages import AGE_STEP
 from sousei.demography.scenarios import MigrationDelta, Scenario, TfrPath
 from sousei.io.errors import InputError
 
 _SEX = {"both": "both", "M": "M", "F": "F", "男": "M", "女": "F", "男女": "both"}
+PERIOD_YEARS = AGE_STEP  # the engine steps 5 years: a per-year change is 5 times a period's
+MIGRATION_KEYS = ("change_points_per_year", "change_points_per_period", "change_points", "change")
+DEPRECATED_NOTE = (
+    "{where}.change_points は5年間(推計期間)あたりのポイントとして読みました。単位をはっきりさせるため "
+    "change_points_per_period (5年間あたり) か change_points_per_year (1年あたり) に書き換えてください"
+)
+
+
+class ScenarioNote(FutureWarning):
+    """A scenario file read with an old key: the CLI and the web show it to the user."""
 
 
 def _number(table: dict[str, Any], key: str, where: str, file: str) -> float:
@@ -103,12 +121,27 @@ def _migration(entry: dict[str, Any], index: int, file: str) -> MigrationDelta:
     sex = _SEX.get(str(entry.get("sex", "both")))
     if sex is None:
         raise InputError(f"{where}.sex は both / M / F です", file=file, column=f"{where}.sex")
-    if "change_points" in entry:
-        delta = _number(entry, "change_points", where, file) / 100.0
-    else:
-        delta = _number(entry, "change", where, file)
+    delta = _migration_delta(entry, where, file)
     start = entry.get("from")
     return MigrationDelta(low, high, delta, sex, int(start) if start is not None else None)
+
+
+def _migration_delta(entry: dict[str, Any], where: str, file: str) -> float:
+    """The change of the 5-year net migration rate (a fraction) from the one unit key given."""
+    given = [key for key in MIGRATION_KEYS if key in entry]
+    if len(given) != 1:
+        found = "、".join(given) if given else "なし"
+        raise InputError(
+            f"{where} には change_points_per_year (1年あたりのポイント)、change_points_per_period "
+            f"(5年間あたりのポイント)、change (5年間あたりの比率) のどれか1つを指定してください "
+            f"(指定: {found})", file=file, column=where)
+    (key,) = given
+    value = _number(entry, key, where, file)
+    if key == "change_points_per_year":
+        return value * PERIOD_YEARS / 100.0
+    if key == "change_points":
+        warnings.warn(DEPRECATED_NOTE.format(where=where), ScenarioNote, stacklevel=2)
+    return value if key == "change" else value / 100.0
 
 
 def scenario_from_mapping(data: dict[str, Any], file: str = "<scenario>") -> Scenario:

@@ -2,24 +2,42 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import openpyxl
 from openpyxl.worksheet.worksheet import Worksheet
 
-from sousei.io.errors import CellProblem, WorkbookError
+from sousei.io.errors import CellProblem, InputError, WorkbookError
+from sousei.io.xlsx_guard import check_xlsx
+
+
+def load_checked(source: str | Path | bytes, file: str, *, read_only: bool = False
+                 ) -> openpyxl.Workbook:
+    """The one way every reader opens an xlsx: the archive is checked first (size, rows,
+    huge cells, damage: io/xlsx_guard.py), then loaded with the values Excel cached
+    (`data_only`: formulas never run) and external links dropped (never followed or kept).
+    Raises InputError naming the file (and sheet and cell where there is one)."""
+    check_xlsx(source, file)
+    try:
+        return openpyxl.load_workbook(
+            io.BytesIO(source) if isinstance(source, bytes) else source,
+            read_only=read_only, data_only=True, keep_links=False,
+        )
+    except Exception as exc:  # openpyxl raises many kinds for a file that is not xlsx
+        raise InputError(f"Excel ブック (.xlsx) として読めません ({type(exc).__name__})", file) from None
 
 
 def open_workbook(path: str | Path) -> openpyxl.Workbook:
-    """Cached values only (`data_only`): formulas are never run, their last results are read."""
+    """A workbook for the strategy readers, whose refusals are WorkbookErrors."""
     path = Path(path)
+    if not path.is_file():
+        raise WorkbookError(path.name, [CellProblem("-", 0, "", "", f"ファイルが見つかりません ({path})")])
     try:
-        return openpyxl.load_workbook(path, data_only=True)
-    except FileNotFoundError:
-        missing = CellProblem("-", 0, "", "", "ファイルがありません")
-        raise WorkbookError(path.name, [missing]) from None
-    except Exception as exc:  # openpyxl raises many kinds for a file that is not xlsx
-        problem = CellProblem("-", 0, "", "", f"Excelファイル(.xlsx)として開けません: {exc}")
+        return load_checked(path, path.name)
+    except InputError as error:
+        problem = CellProblem(error.sheet or "-", error.row or 0, error.column or "", "",
+                              error.message)
         raise WorkbookError(path.name, [problem]) from None
 
 

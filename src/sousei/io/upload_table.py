@@ -9,20 +9,20 @@ this one points at the cell to fix.
 
 from __future__ import annotations
 
+import csv
 import datetime
 import io
 import unicodedata
-import zipfile
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
 from sousei.io.errors import InputError, Where
 from sousei.io.reference.codes import AreaCodeError, is_known_code, normalize_code
+from sousei.io.sheets import load_checked
+from sousei.io.xlsx_guard import MAX_CELL_CHARS
 
 FIRST_YEAR = 1950  # earlier than any register or census series a municipality keeps
 ZERO_DASHES = {"-", "－", "−", "―", "—", "‐"}  # printed for zero in published tables
@@ -42,10 +42,7 @@ def cell_text(value: object) -> str:
 
 
 def xlsx_cells(data: bytes, file: str) -> tuple[list[list[str]], str]:
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as error:
-        raise InputError("Excel ブック (.xlsx) として読めません", file) from error
+    book = load_checked(data, file, read_only=True)
     try:
         sheet = book.worksheets[0]
         cells = [[cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
@@ -66,13 +63,47 @@ def decode_csv(data: bytes, file: str) -> str:
             raise InputError("文字コードが UTF-8 でも Shift_JIS でもありません", file) from None
 
 
+def _too_long(file: str, row: int | None, column: str | None = None) -> InputError:
+    return InputError(f"セルの文字数が上限 {MAX_CELL_CHARS:,} 字を超えています", file, None, row,
+                      column)
+
+
+def csv_rows(text: str, file: str) -> list[list[str]]:
+    """The rows of a CSV text; a cell longer than a spreadsheet cell may be, or a line the
+    csv module cannot split, is refused with its row (and column) instead of raising."""
+    reader = csv.reader(io.StringIO(text))
+    rows: list[list[str]] = []
+    try:
+        for row in reader:
+            if row and max(map(len, row)) > MAX_CELL_CHARS:
+                column = next(i for i, cell in enumerate(row) if len(cell) > MAX_CELL_CHARS)
+                raise _too_long(file, reader.line_num, get_column_letter(column + 1))
+            rows.append(row)
+    except csv.Error as error:
+        if "field larger" in str(error):
+            raise _too_long(file, reader.line_num) from None
+        raise InputError(f"CSV として読めません ({error})", file, None, reader.line_num) from None
+    return rows
+
+
+def check_cell_lengths(frame: pd.DataFrame, file: str, first_row: int = 2) -> None:
+    """Refuse a text cell longer than a spreadsheet cell may be (vectorised over columns)."""
+    for index, column in enumerate(frame.columns):
+        lengths = frame[column].astype(str).str.len().to_numpy()
+        if len(lengths) and lengths.max() > MAX_CELL_CHARS:
+            raise _too_long(file, first_row + _first(lengths > MAX_CELL_CHARS),
+                            get_column_letter(index + 1))
+
+
 def _csv_frame(data: bytes, file: str) -> pd.DataFrame:
     text = decode_csv(data, file)
     try:
-        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False,
-                           skip_blank_lines=False)
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False,
+                            skip_blank_lines=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
         raise InputError(f"CSV として読めません ({error})", file) from None
+    check_cell_lengths(frame, file)
+    return frame
 
 
 def read_text_table(data: bytes, file: str, aliases: dict[str, str],

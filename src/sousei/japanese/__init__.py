@@ -23,15 +23,19 @@ from sousei.japanese.numbers import (
     parse_number,
     round_half_up,
 )
+from sousei.japanese.quantity import EXCEL_FORMATS, Quantity, format_quantity
 
 __all__ = [
+    "EXCEL_FORMATS",
     "EraError",
     "NumberError",
     "ParsedNumber",
+    "Quantity",
     "format_era_short",
     "format_fiscal_year",
     "format_number",
     "format_percent",
+    "format_quantity",
     "format_thousand_yen",
     "format_year_prose",
     "parse_fiscal_year",

@@ -18,8 +18,8 @@ from sousei.vision.run import ProjectionRequest
 DEMO_SCENARIO = Scenario(
     name="出生率向上と若者定着",
     tfr=TfrPath(((2040, 1.8),), relative=False),
-    migration=(MigrationDelta(10, 29, 0.005),),
-    description="合計特殊出生率を2040年に1.8へ、10～29歳の純移動率を0.5ポイント改善",
+    migration=(MigrationDelta(10, 29, 0.025),),  # 0.5 points a year = 2.5 per 5-year period
+    description="合計特殊出生率を2040年に1.8へ、若い世代(10～29歳)の純移動率を毎年0.5ポイント改善",
 )
 
 

@@ -11,6 +11,7 @@ from sousei.japanese import format_fiscal_year
 from sousei.reports.charts import Chart, color, render
 from sousei.reports.html import Document, Section
 from sousei.reports.kpi_comments import comments_section
+from sousei.reports.kpi_review import committee_section, self_evaluation_section
 from sousei.reports.kpi_tables import (
     numerical_targets_table,
     progress_table,
@@ -21,7 +22,7 @@ from sousei.reports.pdf import PdfPrinter
 from sousei.reports.table import ReportTable
 from sousei.reports.vision import ReportFiles, write_document
 from sousei.reports.vision_outlook import PopulationTarget
-from sousei.strategy import CommitteeComment, Project, StrategyEvaluation
+from sousei.strategy import CommitteeComment, Project, Review, StrategyEvaluation
 
 
 def achievement_chart(evaluation: StrategyEvaluation) -> Chart:
@@ -76,6 +77,7 @@ def kpi_document(
     projects: Sequence[Project] = (),
     comments: Sequence[CommitteeComment] = (),
     target: PopulationTarget | None = None,
+    review: Review | None = None,
 ) -> Document:
     """Summary (with the vision's target population when given), progress, project sheets and
     the committee's comments, in the order the verification report prints them."""
@@ -98,9 +100,11 @@ def kpi_document(
     if projects:
         tables = tuple(project_table(p, i) for i, p in enumerate(projects, start=1))
         sections.append(Section("projects", "連携事業の事業シート", (), tables))
-    opinions = comments_section(comments, strategy)
-    if opinions is not None:
-        sections.append(opinions)
+    review = review or Review()
+    for section in (self_evaluation_section(review), committee_section(review),
+                    comments_section(comments, strategy)):
+        if section is not None:
+            sections.append(section)
     period = f"{format_fiscal_year(strategy.plan_start)}～{format_fiscal_year(strategy.plan_end)}"
     subtitle = f"計画期間 {period}・{format_fiscal_year(evaluation.as_of)}時点の評価"
     return Document(f"{strategy.name} 効果検証報告書", subtitle, tuple(sections))

@@ -30,12 +30,13 @@ def comments_table(comments: Sequence[CommitteeComment]) -> ReportTable:
                 Cell(comment.sector or "—"),
                 Cell(comment.given_on, "date"),
                 Cell(comment.text),
+                Cell(comment.reply or "—"),
             ]
         )
         keys.append((comment.target_kind, target))
     merge_down(rows, 0, [k[0] for k in keys])
     merge_down(rows, 1, keys)
-    header = tuple(Cell(h) for h in ("区分", "対象", "委員の区分", "日付", "意見"))
+    header = tuple(Cell(h) for h in ("区分", "対象", "委員の区分", "日付", "意見", "対応方針"))
     return ReportTable(
         key="委員会意見",
         title=TITLE,
@@ -43,7 +44,7 @@ def comments_table(comments: Sequence[CommitteeComment]) -> ReportTable:
         body=tuple(tuple(r) for r in rows),
         notes=("※委員の区分: 産(産業界)・官(行政機関)・学(大学等)・金(金融機関)・労(労働団体)・"
                "言(報道機関)・士(士業)。記録のないものは—としています。",),
-        widths=(10, 30, 10, 12, 70),
+        widths=(10, 30, 10, 12, 50, 50),
     )
 
 

@@ -87,7 +87,7 @@ def progress_table(evaluation: StrategyEvaluation) -> ReportTable:
         body=tuple(tuple(r) for r in rows),
         notes=(
             f"※{format_fiscal_year(evaluation.as_of)}時点の評価(評価方式: "
-            f"{evaluation.scheme.name})。達成率は目標値に対する割合です。",
+            f"{evaluation.scheme.display_name})。達成率は目標値に対する割合です。",
         ),
     )
 

@@ -20,6 +20,8 @@ from sousei.reports.vision_charts import (
     tfr_chart,
 )
 from sousei.reports.vision_data import VisionData
+from sousei.reports.vision_intervals import interval_report_table
+from sousei.reports.vision_ipss import ipss_table, report_ipss
 from sousei.reports.vision_migration import current_state_blocks
 from sousei.reports.vision_outlook import VisionOutlook, outlook_section
 from sousei.reports.vision_tables import (
@@ -69,7 +71,10 @@ def vision_document(
                 f"{format_year_prose(first)}を基準年として{format_year_prose(last)}まで"
                 "5年ごとに推計しました(コーホート要因法)。",
             ),
-            (projection_table(data), projection_chart(data)),
+            tuple(block for block in (projection_table(data), ipss_table(data),
+                                      projection_chart(data, report_ipss(data)),
+                                      interval_report_table(data))
+                  if block is not None),
         ),
         Section("simulation", "人口推移のシミュレーション", (), (simulation_report_table(data),)),
         Section(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
@@ -10,6 +12,7 @@ from sousei.demography.ages import AGE_LABELS_JA
 from sousei.demography.indicators import age_group_totals
 from sousei.reports.charts import Chart, color, line_style, render, thousands
 from sousei.reports.vision_data import VisionData
+from sousei.vision.ipss_reference import IpssFigures
 from sousei.vision.tables import scenario_label
 
 REPLACEMENT_LEVEL = 2.07
@@ -56,8 +59,9 @@ def age_group_chart(data: VisionData) -> Chart:
     return render("年齢3区分別人口", "年齢3区分別人口の推移", draw)
 
 
-def projection_chart(data: VisionData) -> Chart:
-    """Total population per scenario, one line each, the census past in grey."""
+def projection_chart(data: VisionData, ipss: Sequence[IpssFigures] = ()) -> Chart:
+    """Total population per scenario, one line each, the census past in grey, and IPSS's
+    projections (2018, 2023) dotted on their own years."""
     totals = data.run.total.population[:, :, data.region].sum(axis=(-2, -1))
 
     def draw(figure: Figure) -> None:
@@ -80,6 +84,9 @@ def projection_chart(data: VisionData) -> Chart:
                 markersize=3,
                 label=scenario_label(data.run, k),
             )
+        for j, figures in enumerate(ipss):
+            ax.plot(figures.years, figures.values[:, 0], color=color(6 + j), linestyle=":",
+                    marker="s", markersize=3, label=figures.label)
         ax.set_ylabel("人")
         ax.yaxis.set_major_formatter(FuncFormatter(thousands))
         ax.legend(fontsize=8, frameon=False)

@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
+from sousei.demography.indicators import VitalYear
 from sousei.demography.runner import ScenarioRun
-from sousei.io.flows.vital_stats import VitalYear
 from sousei.vision.areas import data_codes
 from sousei.vision.inputs import base_tfr, census_history
 from sousei.vision.net_migration import NetMigration, net_migration_from_history

@@ -21,8 +21,7 @@ from sousei.reports.table import Cell, ReportTable
 from sousei.reports.vision_data import VisionData
 from sousei.reports.vision_text import IPSS_SOURCE, format_number
 from sousei.reports.vision_words import scenario_words
-from sousei.vision.areas import AreaCodeError, data_codes
-from sousei.vision.inputs import ipss_path
+from sousei.vision.areas import ipss_totals
 from sousei.vision.tables import scenario_label
 
 
@@ -61,13 +60,9 @@ def scenario_index(data: VisionData, name: str) -> int:
     raise ValueError(f"将来展望のシナリオ「{name}」がありません (推計したシナリオ: {names})")
 
 
-def ipss_totals(data: VisionData) -> np.ndarray | None:
+def _ipss_on_years(data: VisionData) -> np.ndarray | None:
     """IPSS 2018 totals on the report's years (NaN where IPSS has no figure), or None."""
-    try:
-        years, path = ipss_path(data_codes((data.code,)))
-    except (AreaCodeError, KeyError, ValueError):
-        return None
-    totals = dict(zip(years, path.sum(axis=(1, 2, 3)), strict=True))
+    totals = ipss_totals((data.code,))
     out = np.array([totals.get(year, np.nan) for year in data.years], dtype=float)
     return None if np.isnan(out).all() else out
 
@@ -98,7 +93,7 @@ def figures(data: VisionData, outlook: VisionOutlook) -> OutlookFigures:
             f"目標年 {target.year} は推計期間 {data.years[0]}～{data.years[-1]}年の中で指定してください"
         )
     totals = data.run.total.population[:, :, data.region].sum(axis=(-2, -1))
-    return OutlookFigures(data.years, index, totals[index], totals[0], ipss_totals(data))
+    return OutlookFigures(data.years, index, totals[index], totals[0], _ipss_on_years(data))
 
 
 def _difference_row(label: str, values: np.ndarray) -> tuple[Cell | None, ...]:

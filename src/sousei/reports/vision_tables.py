@@ -10,17 +10,17 @@ from __future__ import annotations
 import numpy as np
 
 from sousei.demography.ages import AGE_LABELS_JA
-from sousei.demography.indicators import INDICATOR_LABELS, SHARE_INDICATORS, indicators
+from sousei.demography.indicators import INDICATOR_LABELS, indicators
 from sousei.reports.table import Cell, ReportTable, merge_down, spanned
 from sousei.reports.vision_data import VisionData
 from sousei.vision.notes import ignored_targets
-from sousei.vision.tables import DIFFERENCE_SUFFIX, scenario_label, simulation_table
-
-SHARE_LABELS = {INDICATOR_LABELS[name] for name in SHARE_INDICATORS}
-
-
-def _fmt(label: str) -> str:
-    return "share" if label in SHARE_LABELS else "count"
+from sousei.vision.tables import (
+    DIFFERENCE_SUFFIX,
+    INDICATOR_KINDS,
+    scenario_label,
+    simulation_kinds,
+    simulation_table,
+)
 
 
 def _year_header(first: str, years: tuple[int, ...]) -> tuple[tuple[Cell | None, ...], ...]:
@@ -31,7 +31,7 @@ def _indicator_rows(values: dict[str, np.ndarray]) -> list[tuple[Cell | None, ..
     rows = []
     for name, series in values.items():
         label = INDICATOR_LABELS[name]
-        cells = (Cell(float(v), _fmt(label)) for v in series)
+        cells = (Cell(float(v), INDICATOR_KINDS[name].value) for v in series)
         rows.append((Cell(label, emphasis=True), *cells))
     return rows
 
@@ -74,11 +74,10 @@ def simulation_report_table(data: VisionData) -> ReportTable:
     """Each scenario's block of indicators and its difference from the baseline."""
     frame = simulation_table(data.run, data.region)
     rows: list[list[Cell | None]] = []
-    for (scenario, label), series in frame.iterrows():
-        fmt = _fmt(label.removesuffix(DIFFERENCE_SUFFIX))
-        rows.append(
-            [Cell(scenario, emphasis=True), Cell(label), *(Cell(float(v), fmt) for v in series)]
-        )
+    for ((scenario, label), series), kind in zip(frame.iterrows(), simulation_kinds(frame),
+                                                 strict=True):
+        rows.append([Cell(scenario, emphasis=True), Cell(label),
+                     *(Cell(float(v), kind.value) for v in series)])
     merge_down(rows, 0)
     header = ((Cell("シナリオ"), Cell("区分"), *(Cell(int(y), "year") for y in frame.columns)),)
     return ReportTable(

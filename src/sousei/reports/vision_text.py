@@ -35,7 +35,8 @@ def _census_rows(data: VisionData) -> list[tuple[str, str, str]]:
     # The rates come from the census known at the base year: a 住基 base of 2020 uses the
     # 2010→2015 census rates, and the text must name those years, not the base year.
     known = census_year_for(request.base_year)
-    start = known - 5 * request.migration_periods
+    method = request.census_method()
+    start = known - 5 * method.migration_periods
     base = (
         ("基準人口", f"{format_year_prose(request.base_year)}の国勢調査人口(年齢不詳を按分)",
          CENSUS_SOURCE)
@@ -43,26 +44,36 @@ def _census_rows(data: VisionData) -> list[tuple[str, str, str]]:
         else ("基準人口", f"{format_year_prose(data.resident.year)}の人口(利用者のファイル)",
               data.resident.source)
     )
+    survival = (
+        f"{format_year_prose(known)}までの全国の死亡率の趨勢 (Lee-Carter 法) を延長し、期間ごとに改善"
+        if method.improving_survival
+        else f"{format_year_prose(known)}までに得られる全国の生命表から算出し、推計期間を通じて一定"
+    )
+    migration = (
+        f"{format_year_prose(start)}～{format_year_prose(known)}の各期間の国勢調査から求めた"
+        "コーホート別の純移動率を直近重視で組み合わせ (外れた期間は重みを下げる)、"
+        "都道府県の率との差が20年で半減するように収束させる"
+        if method.robust_migration
+        else f"{format_year_prose(start)}～{format_year_prose(known)}の"
+        "国勢調査人口と生残率から求めたコーホート別の純移動率を一定とする"
+    )
+    children = (
+        f"{format_year_prose(known)}の国勢調査の0～4歳人口 ÷ 15～49歳女性人口を、全国の年齢別出生率"
+        "(Human Fertility Database) で女性の年齢構成の変化に合わせ、全国の合計特殊出生率の推移を掛けて"
+        "シナリオの出生率に比例して変える"
+        if method.births == "asfr"
+        else f"{format_year_prose(known)}の国勢調査の0～4歳人口 ÷ 15～49歳女性人口に、"
+        "全国の合計特殊出生率の推移 (社人研2017年推計の中位仮定、基準年が2015年以降のとき) を掛け、"
+        "シナリオの出生率に比例して変える"
+        if method.births == "tfr_path"
+        else f"{format_year_prose(known)}の国勢調査の0～4歳人口 ÷ 15～49歳女性人口"
+        "を一定とし、シナリオの出生率に比例して変える"
+    )
     return [
         base,
-        (
-            "生残率",
-            f"{format_year_prose(known)}までに得られる全国の生命表から算出し、"
-            "推計期間を通じて一定",
-            LIFE_TABLE_SOURCE,
-        ),
-        (
-            "純移動率",
-            f"{format_year_prose(start)}～{format_year_prose(known)}の"
-            "国勢調査人口と生残率から求めたコーホート別の純移動率を一定とする",
-            CENSUS_SOURCE,
-        ),
-        (
-            "子ども女性比",
-            f"{format_year_prose(known)}の国勢調査の0～4歳人口 ÷ 15～49歳女性人口"
-            "を一定とし、シナリオの出生率に比例して変える",
-            CENSUS_SOURCE,
-        ),
+        ("生残率", survival, LIFE_TABLE_SOURCE),
+        ("純移動率", migration, CENSUS_SOURCE),
+        ("子ども女性比", children, CENSUS_SOURCE),
     ]
 
 

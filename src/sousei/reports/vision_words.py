@@ -3,6 +3,7 @@ so what the 将来展望 section says always matches what was projected."""
 
 from __future__ import annotations
 
+from sousei.demography.ages import AGE_STEP as PERIOD_YEARS  # the projection step, in years
 from sousei.demography.scenarios import Scenario
 from sousei.japanese import format_number, format_percent, format_year_prose
 
@@ -40,7 +41,8 @@ def _migration_words(scenario: Scenario) -> list[str]:
         since = f"({format_year_prose(delta.start_year)}以降)" if delta.start_year else ""
         words.append(
             f"{delta.age_from}～{delta.age_to}歳({SEX_WORDS[delta.sex]})の純移動率を"
-            f"{format_number(abs(points), 1)}ポイント{verb}{since}"
+            f"5年間あたり{format_number(abs(points), 2)}ポイント"
+            f"(1年あたり{format_number(abs(points) / PERIOD_YEARS, 2)}ポイント){verb}{since}"
         )
     if scenario.foreign_share is not None:
         year, share = scenario.foreign_share
@@ -50,5 +52,5 @@ def _migration_words(scenario: Scenario) -> list[str]:
 
 def scenario_words(scenario: Scenario, base_tfr: float) -> str:
     """E.g. 合計特殊出生率を令和42(2060)年までに0.10ポイント引き上げ(1.58)、10～29歳(男女)の
-    純移動率を0.5ポイント改善。"""
+    純移動率を5年間あたり2.50ポイント(1年あたり0.50ポイント)改善。"""
     return "、".join(_tfr_words(scenario, base_tfr) + _migration_words(scenario)) + "。"

@@ -20,6 +20,7 @@ from sousei.strategy.model import (
     Target,
     TargetKind,
 )
+from sousei.strategy.review import CommitteeMember, Meeting, Review, SelfEvaluation
 from sousei.strategy.summary import GradeSummary, StrategyEvaluation, evaluate_strategy, summarize
 from sousei.strategy.targets import TargetReading, read_target
 
@@ -33,6 +34,7 @@ __all__ = [
     "BasicGoal",
     "Budget",
     "CommitteeComment",
+    "CommitteeMember",
     "Direction",
     "Evaluation",
     "GradeLevel",
@@ -40,9 +42,12 @@ __all__ = [
     "GradingScheme",
     "Judgement",
     "Measure",
+    "Meeting",
     "NumericalTarget",
     "Project",
+    "Review",
     "Role",
+    "SelfEvaluation",
     "Status",
     "Strategy",
     "StrategyEvaluation",

@@ -28,6 +28,7 @@ class CommitteeComment:
     target: str = ""
     sector: str = ""  # one of COMMITTEE_SECTORS, or "" when not recorded
     given_on: date | None = None
+    reply: str = ""  # the planning department's 対応方針 to the comment
 
     def __post_init__(self) -> None:
         if self.target_kind not in TARGET_KINDS:

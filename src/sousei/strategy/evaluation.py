@@ -51,6 +51,8 @@ def _latest(kpi: KPI, as_of: int) -> _Compared | None:
         return None
     last = entries[-1]
     how = f"{format_fiscal_year(last.fiscal_year)}の実績値"
+    if last.observed_year is not None:
+        how += f"({format_fiscal_year(last.observed_year)}の値)"
     return _Compared(last.value, last.state, how, last.note)
 
 
@@ -158,7 +160,9 @@ def evaluate_kpi(kpi: KPI, scheme: GradingScheme, as_of: int, plan_start: int) -
         note = found.note or "統計未公表"
         return Evaluation(kpi, Status.PENDING, None, rule=f"{found.how}: {note}")
     if kpi.target.kind is TargetKind.QUALITATIVE or kpi.target.value is None:
-        return Evaluation(kpi, Status.PENDING, None, found.value, rule="定性目標の判定が未記録")
+        return Evaluation(
+            kpi, Status.PENDING, None, compared_value=found.value, rule="定性目標の判定が未記録"
+        )
     assert found.value is not None
     target, target_how = kpi.target.value, "目標値"
     if scheme.prorate:

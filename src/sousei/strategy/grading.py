@@ -31,6 +31,15 @@ class GradingScheme:
     prorate: bool = False  # judge cumulative and level targets against an interim target
     failed_in_denominator: bool = True
     pending_in_denominator: bool = False
+    title: str = ""  # the scheme as a reader of the report calls it (Japanese)
+
+    @property
+    def display_name(self) -> str:
+        """What reports print: the title, else the grades themselves (「○・△・×」), never the
+        key typed on the command line (``standard``)."""
+        if self.title:
+            return self.title
+        return "・".join((*self.symbols, self.failed.symbol)) + "の評価"
 
     def __post_init__(self) -> None:
         if self.rate_method not in ("ratio", "progress"):
@@ -66,6 +75,7 @@ STANDARD = GradingScheme(
     name="standard",
     levels=(GradeLevel("○", "概ね目標達成", 80.0), GradeLevel("△", "目標未達成", None)),
     failed=GradeLevel("×", "その他(実績値の把握不可・事業未実施)", None),
+    title="○△×の3段階(達成率80%以上で○)",
 )
 FIVE_LEVEL = GradingScheme(
     name="a-e",
@@ -76,6 +86,7 @@ FIVE_LEVEL = GradingScheme(
         GradeLevel("D", "遅れ", None),
     ),
     failed=GradeLevel("E", "評価不能・未実施", None),
+    title="A～Eの5段階",
 )
 S_TO_C = GradingScheme(
     name="sabc",
@@ -86,12 +97,14 @@ S_TO_C = GradingScheme(
         GradeLevel("C", "未達成", None),
     ),
     failed=GradeLevel("×", "実績なし・未実施", None),
+    title="S・A・B・C・×の5段階",
 )
 STANDARD_PRORATED = GradingScheme(
     name="standard-prorated",
     levels=STANDARD.levels,
     failed=STANDARD.failed,
     prorate=True,
+    title="○△×の3段階(計画途中は経過年数で按分した目標と比較)",
 )
 
 SCHEMES: dict[str, GradingScheme] = {
@@ -123,6 +136,7 @@ def scheme_from_mapping(data: Mapping[str, Any]) -> GradingScheme:
             "prorate",
             "failed_in_denominator",
             "pending_in_denominator",
+            "title",
         )
         if key in data
     }

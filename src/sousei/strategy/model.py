@@ -45,12 +45,19 @@ class ActualState(StrEnum):
 
 @dataclass(frozen=True)
 class Actual:
-    """One fiscal year's value; `note` keeps the published wording (e.g. the expected source)."""
+    """One fiscal year's value; `note` keeps the published wording (e.g. the expected source,
+    or a bracketed remark beside a number such as `(実績値)`).
+
+    `observed_year` is the year the figure is of when a table puts an earlier year's figure in
+    a later column (`108万人(H31)` in the R2 column): the value stands for `fiscal_year`, but the
+    report must be able to say it is older.
+    """
 
     fiscal_year: int
     state: ActualState
     value: float | None = None
     note: str = ""
+    observed_year: int | None = None
 
     def __post_init__(self) -> None:
         if (self.state is ActualState.NUMBER) != (self.value is not None):
@@ -85,7 +92,7 @@ class KPI:
     baseline: float | None = None
     baseline_year: int | None = None
     actuals: tuple[Actual, ...] = ()
-    baseline_note: str = ""  # a worded baseline (未着手) where there is no number
+    baseline_note: str = ""  # a worded baseline (未着手), or the note beside the figure
     comparison_value: float | None = None  # 実績値(目標値比較), when the sheet gives one
     department: str = ""
     judgement: Judgement | None = None

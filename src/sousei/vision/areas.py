@@ -12,6 +12,7 @@ from functools import cache
 from sousei.io.reference.codes import AreaCodeError, municipalities_of, resolve_area
 from sousei.io.reference.mergers import code_mapping
 from sousei.vision.inputs import census_regions
+from sousei.vision.ipss_reference import ipss2018_figures
 
 
 @cache
@@ -43,3 +44,17 @@ def data_codes(
     if not chosen:
         raise AreaCodeError("--area、--prefecture、--all のいずれかで地域を指定してください")
     return tuple(dict.fromkeys(code for code in chosen if code in data))
+
+
+def ipss_totals(areas: Sequence[str]) -> dict[int, float]:
+    """IPSS 2018 total population per year (2015-2045) of the areas together.
+
+    Areas are what a user names (codes or names, current codes mapped to the 2015 data's);
+    nothing is returned when IPSS lacks one of them, since a partial sum would mislead.
+    """
+    try:
+        codes = data_codes(tuple(areas))
+    except AreaCodeError:
+        return {}
+    figures = ipss2018_figures(codes)
+    return figures.column("total") if figures is not None else {}

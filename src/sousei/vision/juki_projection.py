@@ -10,14 +10,13 @@ reason and the others are projected: a run over every municipality never stops o
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
 from sousei.demography.ages import AGE_STEP
-from sousei.demography.cohort_change import estimate_cohort_change
+from sousei.demography.cohort_change import CohortChange, estimate_cohort_change
 from sousei.demography.population import Population
-from sousei.demography.rates import _ratio, child_woman_ratio_by_sex
 from sousei.demography.runner import ForeignInputs, ScenarioRun
 from sousei.io.errors import InputError
 from sousei.io.population.convert import frame_to_population
@@ -27,7 +26,7 @@ from sousei.vision.inputs import base_tfr
 from sousei.vision.juki_base import JukiBase, _years, grid_frame
 from sousei.vision.juki_migration import apply
 from sousei.vision.run import ProjectionRequest, census_inputs
-from sousei.vision.user_data import UserInputs, census_year_for, project_user_inputs
+from sousei.vision.user_data import UserInputs, census_request_for, project_user_inputs
 
 CHUNK = 100
 SMALL_POPULATION = 100.0
@@ -41,38 +40,35 @@ class Skipped:
     reason: str
 
 
-def cohort_change_over(before: np.ndarray, after: np.ndarray, years: float
-                       ) -> tuple[np.ndarray, np.ndarray]:
-    """5-year cohort change ratios from two tables ``years`` apart (region, sex, age).
+def cohort_change_over(before: np.ndarray, after: np.ndarray, years: float) -> CohortChange:
+    """The foreigners' cohort change between two tables ``years`` apart (region, sex, age).
 
-    Five years apart (within a quarter): :func:`estimate_cohort_change`. Closer: the cohort in
-    group j at the later date was spread at the earlier one over groups j-1 and j in the shares
-    f = years/5 and 1-f (ages spread evenly within a group); the observed ratio over that
-    shorter span is raised to the power 1/f to stand for five years.
+    The span is the whole number of years between the tables (2011-01-01 -> 2016-01-01 is 5):
+    :func:`estimate_cohort_change` ages the earlier table by that span, so ratios, arrivals into
+    empty cohorts and the 0-4 inflow are measured over it. A span that does not divide the
+    engine's five years (2013-03-31 -> 2016-01-01 is 3) or is longer than five is turned into
+    five-year steps at the same pace: ratios raised to 5/years, arrivals and the 0-4 inflow
+    scaled by 5/years.
     """
-    if abs(years - AGE_STEP) < 0.3 or years > AGE_STEP:
-        ratio, cwr = estimate_cohort_change([before, after], SMALL_POPULATION, CAP)
-        if years > AGE_STEP + 0.3:
-            ratio = ratio ** (AGE_STEP / years)
-        return ratio, cwr
-    f = years / AGE_STEP
-    expected = f * before[..., :-1] + (1 - f) * before[..., 1:]
-    expected[..., -1] = f * before[..., -2] + before[..., -1]
-    observed = _ratio(after[..., 1:], expected) ** (1 / f)
-    ratio = np.zeros_like(after, dtype=float)
-    ratio[..., :-2] = observed[..., :-1]
-    ratio[..., -2:] = observed[..., -1:]
-    small = after.sum(axis=(-2, -1)) < SMALL_POPULATION
-    ratio = np.where(small[..., None, None], np.minimum(ratio, CAP), ratio)
-    return ratio, child_woman_ratio_by_sex(after)
+    span = int(min(max(round(years), 1), AGE_STEP))
+    change = estimate_cohort_change([before, after], span, cap=CAP, small_cohort=SMALL_POPULATION)
+    if AGE_STEP % span == 0 and abs(years - span) <= 0.3:
+        return change
+    pace = AGE_STEP / years
+    return CohortChange(AGE_STEP, np.minimum(change.ratio**pace, CAP), change.arrivals * pace,
+                        change.child_rate * pace)
+
+
+def _subset(change: CohortChange, index: list[int]) -> CohortChange:
+    return CohortChange(change.span, change.ratio[index], change.arrivals[index],
+                        change.child_rate[index])
 
 
 @dataclass(frozen=True)
 class Prepared:
     main: Population  # japanese, or total
     foreign: Population | None
-    ratio: np.ndarray | None
-    cwr: np.ndarray | None
+    change: CohortChange | None
     names: dict[str, str]  # as the table prints them (areas the code master no longer has)
     migration: np.ndarray | None = None  # 住基 net migration rates (region, sex, age), NaN: none
     migration_mode: str = "census"
@@ -85,23 +81,23 @@ def prepare(base: JukiBase) -> Prepared:
     areas = base.main.areas
     names = dict(zip(areas["area_code"], areas["prefecture"] + areas["name"], strict=True))
     if base.foreign is None:
-        return Prepared(main, None, None, None, names)
+        return Prepared(main, None, None, names)
     now = frame_to_population(grid_frame(base.foreign, base.notes), base.base_year, "foreign")
     now = now.select([code for code in main.regions if code in set(now.regions)])
     history = base.foreign_history
-    if history is None:
-        ratio, cwr = estimate_cohort_change([now.values, now.values], SMALL_POPULATION, CAP)
+    if history is None:  # no earlier table: the foreigners are held as they are
+        change = estimate_cohort_change([now.values, now.values], AGE_STEP, cap=CAP,
+                                        small_cohort=SMALL_POPULATION)
     else:
         earlier = frame_to_population(grid_frame(history, base.notes),
                                       history.reference_date.year, "foreign")
-        before = np.zeros_like(now.values)
-        index = {code: i for i, code in enumerate(earlier.regions)}
-        for i, code in enumerate(now.regions):  # areas new since then start from nobody
-            if code in index:
-                before[i] = earlier.values[index[code]]
-        ratio, cwr = cohort_change_over(before, now.values,
-                                        _years(history.reference_date, base.reference_date))
-    return Prepared(main, now, ratio, cwr, names)
+        position = {code: i for i, code in enumerate(earlier.regions)}
+        rows = np.array([position.get(code, -1) for code in now.regions])
+        padded = np.concatenate([earlier.values, np.zeros_like(earlier.values[:1])])
+        before = padded[rows]  # areas new since then (row -1: the zero pad) start from nobody
+        change = cohort_change_over(before, now.values,
+                                    _years(history.reference_date, base.reference_date))
+    return Prepared(main, now, change, names)
 
 
 def _screen(prepared: Prepared, codes: list[str]) -> tuple[list[str], list[str], list[Skipped]]:
@@ -132,8 +128,7 @@ def _screen(prepared: Prepared, codes: list[str]) -> tuple[list[str], list[str],
 
 def _run(prepared: Prepared, codes: list[str], census: list[str],
          request: ProjectionRequest) -> tuple[Population, ScenarioRun]:
-    census_request = replace(request, regions=tuple(census),
-                             base_year=census_year_for(request.base_year))
+    census_request = census_request_for(request, census)
     _, assumptions = census_inputs(census_request)
     if prepared.migration is not None:
         rows = [prepared.main.regions.index(code) for code in codes]
@@ -141,8 +136,8 @@ def _run(prepared: Prepared, codes: list[str], census: list[str],
     foreign = None
     if prepared.foreign is not None:
         index = [prepared.foreign.regions.index(code) for code in codes]
-        foreign = ForeignInputs(prepared.foreign.select(codes), prepared.ratio[index],
-                                prepared.cwr[index])
+        foreign = ForeignInputs(prepared.foreign.select(codes),
+                                _subset(prepared.change, index))
     inputs = UserInputs(prepared.main.select(codes), assumptions,
                         base_tfr(census, census_request.base_year), foreign)
     return project_user_inputs(inputs, request)

@@ -7,6 +7,7 @@ from functools import cache
 import numpy as np
 
 from sousei.demography.lifetable import survival_from_death_rates
+from sousei.demography.mortality_trend import projected_death_rates
 from sousei.io.reference import shipped
 
 
@@ -46,3 +47,32 @@ def survival_known_at(base_year: int) -> tuple[dict[int, np.ndarray], dict[int, 
             continue
         survival[start], birth[start] = period_survival(start)
     return survival, birth
+
+
+FIT_WINDOW = 25  # years of HMD rates the Lee-Carter trend is fitted on
+
+
+def improving_survival(base_year: int, steps: int) -> tuple[np.ndarray, np.ndarray]:
+    """Survival (step, sex, age) and birth survival (step, sex) on a Lee-Carter trend.
+
+    Fitted only on the HMD years up to ``base_year`` (the last ``FIT_WINDOW`` of them), so a
+    projection from 2005 never sees a death rate of 2006. Step k covers the five years
+    starting ``base_year + 5k``; its m(x) is the mean of the projected single-year rates.
+    """
+    years, values = _mx_by_year()
+    known = (years <= base_year) & (years > base_year - FIT_WINDOW)
+    if known.sum() < 10:
+        raise KeyError(f"{base_year}年までの生命表 (HMD) が10年分ありません")
+    mx = _filled(values[known])
+    targets = base_year + np.arange(steps * 5)
+    projected = projected_death_rates(years[known], mx, targets)
+    period = projected.reshape(steps, 5, *projected.shape[1:]).mean(axis=1)
+    return survival_from_death_rates(period, np.array([False, True]))
+
+
+def _filled(mx: np.ndarray) -> np.ndarray:
+    """Missing rates at the oldest single ages take the nearest younger age's rate."""
+    valid = np.isfinite(mx) & (mx > 0)
+    ages = np.where(valid, np.arange(mx.shape[-1]), 0)
+    nearest = np.maximum.accumulate(ages, axis=-1)  # the last valid age at or below each age
+    return np.take_along_axis(mx, nearest, axis=-1)

@@ -1,29 +1,24 @@
 """One projection request, as the CLI and the web app make it: areas, years, scenarios, source.
 
-``assumptions="census"`` estimates everything from census pairs and life tables available at
-the base year; ``assumptions="ipss"`` uses the ratios implied by the IPSS 2018 path (held at
+``assumptions="census"`` estimates everything from data dated at or before the base year by
+the census-estimated method (:mod:`sousei.vision.method`, docs/method.md); ``assumptions="ipss"`` uses the ratios implied by the IPSS 2018 path (held at
 its last period after 2045) and starts from IPSS's base population.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from sousei.demography.ages import AGE_STEP
 from sousei.demography.assumptions import Assumptions
-from sousei.demography.estimation import estimate_from_census, implied_by_path
+from sousei.demography.estimation import implied_by_path
 from sousei.demography.population import Population
 from sousei.demography.runner import ScenarioRun, project_scenarios
 from sousei.demography.scenarios import BASELINE, Scenario
-from sousei.vision.inputs import (
-    base_tfr,
-    census_history,
-    ipss_path,
-    municipality_names,
-    national_sex_ratio_0_4,
-)
-from sousei.vision.mortality import period_survival, survival_known_at
+from sousei.vision.inputs import base_tfr, census_history, ipss_path, municipality_names
+from sousei.vision.method import DEFAULT_METHOD, CensusMethod, census_assumptions
+from sousei.vision.mortality import period_survival
 
 ASSUMPTION_SOURCES = ("census", "ipss")
 
@@ -35,7 +30,14 @@ class ProjectionRequest:
     to_year: int = 2060
     scenarios: tuple[Scenario, ...] = (BASELINE,)
     assumptions: str = "census"
-    migration_periods: int = 1
+    migration_periods: int | None = None  # census periods of net migration; None: the method's
+    method: CensusMethod = DEFAULT_METHOD
+
+    def census_method(self) -> CensusMethod:
+        """The method with ``migration_periods`` applied when the user chose a number."""
+        if self.migration_periods is None:
+            return self.method
+        return replace(self.method, migration_periods=self.migration_periods)
 
     def steps(self) -> int:
         span = self.to_year - self.base_year
@@ -48,12 +50,14 @@ class ProjectionRequest:
 
 def census_inputs(request: ProjectionRequest) -> tuple[Population, Assumptions]:
     """Base population and assumptions estimated from the census known at the base year."""
-    return _census_estimate(tuple(request.regions), request.base_year, request.migration_periods)
+    return _census_estimate(
+        tuple(request.regions), request.base_year, request.steps(), request.census_method()
+    )
 
 
 @lru_cache(maxsize=64)
 def _census_estimate(
-    regions: tuple[str, ...], base_year: int, migration_periods: int
+    regions: tuple[str, ...], base_year: int, steps: int, method: CensusMethod
 ) -> tuple[Population, Assumptions]:
     """Cached per areas and base year: the web page recomputes scenarios on every keystroke,
     and the estimate does not depend on the scenarios. The arrays are made read-only so no
@@ -63,11 +67,7 @@ def _census_estimate(
         raise ValueError(
             f"国勢調査から推計できる基準年は {history.years[1]}～{history.years[-1]} の5年おきです"
         )
-    survival, birth = survival_known_at(base_year)
-    assumptions = estimate_from_census(
-        history.by_year(), survival, birth, base_year, migration_periods,
-        sex_ratio=national_sex_ratio_0_4(base_year),
-    )
+    assumptions = census_assumptions(history, base_year, steps, method)
     base = history.at(base_year)
     for values in (base.values, *assumptions.arrays().values()):
         values.setflags(write=False)

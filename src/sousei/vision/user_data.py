@@ -9,6 +9,7 @@ which then needs the foreign population five years before the base year too.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -22,6 +23,7 @@ from sousei.demography.runner import ForeignInputs, ScenarioRun, project_scenari
 from sousei.io.errors import InputError
 from sousei.io.population.convert import frame_to_population
 from sousei.vision.areas import data_codes
+from sousei.vision.foreign_history import FIRST_YEAR, LAST_YEAR, foreign_change
 from sousei.vision.inputs import base_tfr
 from sousei.vision.run import ProjectionRequest, census_inputs
 
@@ -37,17 +39,22 @@ def census_year_for(base_year: int) -> int:
 
 
 def _foreign_inputs(frame: pd.DataFrame, base: Population) -> ForeignInputs:
+    """Cohort change of the foreign residents: from the file's own table five years before the
+    base year when it has one, else from the shipped 住基 外国人住民 tables (yearly, pooled over
+    the five years up to the base; see :mod:`sousei.vision.foreign_history`)."""
     earlier = base.year - AGE_STEP
     foreign = frame[frame["nationality"] == "foreign"]
-    if earlier not in set(foreign["year"]):
-        raise InputError(
-            f"外国人の推計(コーホート変化率法)には {earlier}年の外国人人口も必要です "
-            f"(ファイルにある年: {', '.join(str(y) for y in sorted(set(foreign['year'])))})"
-        )
     now = frame_to_population(frame, base.year, "foreign").select(base.regions)
-    before = frame_to_population(frame, earlier, "foreign").select(base.regions)
-    ratio, cwr = estimate_cohort_change([before.values, now.values])
-    return ForeignInputs(now, ratio, cwr)
+    if earlier in set(foreign["year"]):
+        before = frame_to_population(frame, earlier, "foreign").select(base.regions)
+        return ForeignInputs(now, estimate_cohort_change([before.values, now.values], AGE_STEP))
+    if FIRST_YEAR < base.year <= LAST_YEAR:
+        return ForeignInputs(now, foreign_change(base.regions, base.year))
+    raise InputError(
+        f"外国人の推計(コーホート変化率法)には {earlier}年の外国人人口も必要です "
+        f"(ファイルにある年: {', '.join(str(y) for y in sorted(set(foreign['year'])))}。"
+        f"基準年が{FIRST_YEAR + 1}～{LAST_YEAR}年なら収録の住基の表から推定します)"
+    )
 
 
 @dataclass(frozen=True)
@@ -61,6 +68,14 @@ class UserInputs:
     assumptions: Assumptions
     tfr: np.ndarray
     foreign: ForeignInputs | None
+
+
+def census_request_for(request: ProjectionRequest, codes: Sequence[str]) -> ProjectionRequest:
+    """The census request behind a user's base: the latest census up to the base year, over
+    as many 5-year steps as the user's projection (time-varying rates are per step)."""
+    census_year = census_year_for(request.base_year)
+    return replace(request, regions=tuple(codes), base_year=census_year,
+                   to_year=census_year + AGE_STEP * request.steps())
 
 
 def user_inputs(frame: pd.DataFrame, request: ProjectionRequest) -> UserInputs:
@@ -80,9 +95,7 @@ def user_inputs(frame: pd.DataFrame, request: ProjectionRequest) -> UserInputs:
     if request.regions:
         base = base.select([code for code in base.regions if code in set(request.regions)])
     census_codes = data_codes(base.regions)
-    census_request = replace(
-        request, regions=census_codes, base_year=census_year_for(request.base_year)
-    )
+    census_request = census_request_for(request, census_codes)
     _, assumptions = census_inputs(census_request)
     foreign = _foreign_inputs(frame, base) if split else None
     return UserInputs(base, assumptions, base_tfr(census_codes, census_request.base_year), foreign)

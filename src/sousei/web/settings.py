@@ -2,7 +2,8 @@
 
 Secrets and the database come only from the environment:
 SOUSEI_SECRET_KEY, SOUSEI_DEBUG (1/0), SOUSEI_ALLOWED_HOSTS (comma separated), DATABASE_URL,
-SOUSEI_VAR_DIR (where the default SQLite file lives; `var/` of the working directory).
+SOUSEI_VAR_DIR (where the default SQLite file lives; `var/` of the working directory),
+SOUSEI_HTTPS (1/0: whether browsers reach the server over TLS; see docs/deploy.md).
 """
 
 from __future__ import annotations
@@ -40,10 +41,14 @@ INSTALLED_APPS = [
     "sousei.web.audit",
     "sousei.web.strategies",
     "sousei.web.vision",
+    "sousei.web.api",
+    "sousei.web.logic",
+    "sousei.web.opendata",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "sousei.web.limits.RequestBodyLimit",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -53,6 +58,14 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
+
+# Request bodies: the whole body (uploads included) is refused above SOUSEI_MAX_UPLOAD_MIB
+# before it is read (web/limits.py); form fields beside files stay small; files above 2.5 MiB
+# go to a temporary file instead of memory.
+SOUSEI_MAX_REQUEST_BYTES = int(os.environ.get("SOUSEI_MAX_UPLOAD_MIB", "20")) * 2**20
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 2**20
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 2**20)
 
 ROOT_URLCONF = "sousei.web.urls"
 WSGI_APPLICATION = "sousei.web.wsgi.application"
@@ -74,9 +87,19 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'sousei.sqlite3'}", conn_max_age=60
+        default=f"sqlite:///{VAR_DIR / 'sousei.sqlite3'}", conn_max_age=60,
+        conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several workers share one file: WAL lets readers go on while one writes; IMMEDIATE takes
+    # the write lock when a transaction starts, so a writer waits (up to `timeout` seconds) for
+    # another instead of failing with "database is locked" when its read turns into a write.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=20,
+        transaction_mode="IMMEDIATE",
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Argon2 first: new passwords are hashed with it, older hashes are upgraded at login.
@@ -99,8 +122,11 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 # Login throttling (accounts/throttle.py): failures per user name and per address in a window.
 LOGIN_THROTTLE_LIMIT = int(os.environ.get("SOUSEI_LOGIN_THROTTLE_LIMIT", "5"))
 LOGIN_THROTTLE_WINDOW = int(os.environ.get("SOUSEI_LOGIN_THROTTLE_WINDOW", "900"))
-# The default in-process cache suits one worker; several workers need a shared cache
-# (SOUSEI_CACHE=db uses the database table made by `createcachetable`).
+# Behind N reverse proxies the client is the N-th address from the right of X-Forwarded-For
+# (docs/deploy.md); 0 (default) counts REMOTE_ADDR.
+LOGIN_THROTTLE_PROXIES = int(os.environ.get("SOUSEI_FORWARDED_FOR", "0") or 0)
+# The throttle counts in the database; the cache holds only what each worker may keep to itself
+# (SOUSEI_CACHE=db shares it through the table made by `createcachetable`).
 CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "sousei_cache"}
@@ -125,7 +151,10 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-if not DEBUG:
+# SOUSEI_HTTPS=0 only where the browser reaches the server without TLS on purpose: `sousei serve`
+# on 127.0.0.1 sets it, since secure cookies would never come back over plain http.
+HTTPS = os.environ.get("SOUSEI_HTTPS", "1") == "1"
+if not DEBUG and HTTPS:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = os.environ.get("SOUSEI_SSL_REDIRECT", "1") == "1"

@@ -60,5 +60,5 @@ def test_bad_direction_word_and_missing_file(tmp_path: Path) -> None:
     rows = _rows_with({(0, 12): "たぶん"})
     problems = _problems(build_progress_workbook(tmp_path / "bad.xlsx", rows))
     assert len(problems) == 1 and "M列「集計」" in problems[0] and "たぶん" in problems[0]
-    with pytest.raises(WorkbookError, match="ファイルがありません"):
+    with pytest.raises(WorkbookError, match="ファイルが見つかりません"):
         read_progress_workbook(tmp_path / "missing.xlsx")

@@ -59,4 +59,15 @@ def test_a_first_year_table_with_published_wording(tmp_path: Path) -> None:
     assert (cover.unit, cover.baseline, cover.actuals[0].value) == ("%", 31.25, 34.96)
     assert (cover.target.value, cover.target.fiscal_year) == (100, 2029)
     assert (visitors.baseline, visitors.baseline_year) == (240_000, 2023)
-    assert strategy.name == "■○○市の取組"
+    assert strategy.name == "○○市の取組"  # the title without its ■ bullet
+
+
+def test_the_strategy_is_named_from_the_title_not_the_file() -> None:
+    from sousei.io.strategy.progress_layout import strategy_name
+
+    kama = ("■嘉麻市まち・ひと・しごと創生（地方創生）の取組【事業一覧】※嘉麻市人口ビジョン・"
+            "デジタル田園都市構想総合戦略（期間：令和7年度～令和11年度）")
+    assert strategy_name(kama) == "嘉麻市人口ビジョン・デジタル田園都市構想総合戦略"
+    assert strategy_name("みらい市総合戦略【事業一覧】(期間：令和7年度～令和11年度) "
+                         "(令和10年1月末時点にて把握している数値)") == "みらい市総合戦略"
+    assert strategy_name("") == ""

@@ -40,6 +40,9 @@ def actuals(draw, qualitative: bool) -> tuple[Actual, ...]:
     for year in sorted(years):
         choices = [
             st.builds(Actual, st.just(year), st.just(ActualState.NUMBER), numbers),
+            st.builds(Actual, st.just(year), st.just(ActualState.NUMBER), numbers,
+                      st.sampled_from(["", "実績値", "速報値"]),
+                      st.none() | st.integers(2015, year - 1)),
             st.sampled_from([Actual(year, ActualState.PENDING),
                              Actual(year, ActualState.PENDING, note="国勢調査結果公表後、記入予定"),
                              Actual(year, ActualState.NOT_OBTAINABLE),

@@ -11,8 +11,6 @@ and column, and nothing is returned.
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +27,8 @@ from sousei.io.population.validate import (
     _labels,
     check_coverage,
 )
-from sousei.io.upload_table import decode_csv, xlsx_cells
+from sousei.io.safe_text import csv_safe
+from sousei.io.upload_table import csv_rows, decode_csv, xlsx_cells
 
 COLUMNS = ("year", "area_code", "sex", "age_start", "age_span", "in_moves", "out_moves")
 ALIASES = {
@@ -55,7 +54,7 @@ def _raw(data: bytes, file: str) -> tuple[pd.DataFrame, Where]:
     if suffix in (".xlsx", ".xlsm"):
         cells, sheet = xlsx_cells(data, file)
     elif suffix in (".csv", ".txt"):
-        cells = [[c.strip() for c in row] for row in csv.reader(io.StringIO(decode_csv(data, file)))]
+        cells = [[c.strip() for c in row] for row in csv_rows(decode_csv(data, file), file)]
     else:
         raise InputError("CSV (.csv) か Excel ブック (.xlsx) を指定してください", file)
     if not cells:
@@ -150,4 +149,4 @@ def write_moves_csv(frame: pd.DataFrame) -> bytes:
     """The grid table back as the documented CSV (UTF-8 with BOM; 90+ with an empty span)."""
     out = frame[["year", "area_code", "sex", "age_start", "in_moves", "out_moves"]].copy()
     out.insert(4, "age_span", np.where(out["age_start"] >= OPEN_AGE, "", str(AGE_STEP)))
-    return out.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+    return csv_safe(out).to_csv(index=False, lineterminator="\n").encode("utf-8-sig")

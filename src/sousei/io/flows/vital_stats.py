@@ -7,34 +7,14 @@ file, row (header = row 1) and column, and nothing is returned on error.
 
 from __future__ import annotations
 
-import csv
-import io
-from dataclasses import dataclass
-
+from sousei.demography.indicators import VitalYear
 from sousei.io.errors import InputError
-from sousei.io.upload_table import decode_csv
+from sousei.io.upload_table import csv_rows, decode_csv
 
 COLUMNS = ("year", "births", "deaths", "in_moves", "out_moves")
 ALIASES = {"年": "year", "出生": "births", "出生数": "births", "死亡": "deaths",
            "死亡数": "deaths", "転入": "in_moves", "転入数": "in_moves", "転出": "out_moves",
            "転出数": "out_moves"}
-
-
-@dataclass(frozen=True)
-class VitalYear:
-    year: int
-    births: int
-    deaths: int
-    in_moves: int
-    out_moves: int
-
-    @property
-    def natural_change(self) -> int:
-        return self.births - self.deaths
-
-    @property
-    def social_change(self) -> int:
-        return self.in_moves - self.out_moves
 
 
 def _whole(text: str, file: str, row: int, column: str) -> int:
@@ -51,7 +31,7 @@ def _whole(text: str, file: str, row: int, column: str) -> int:
 
 def read_vital_statistics(data: bytes, file: str) -> list[VitalYear]:
     """The rows of a vital statistics CSV, sorted by year."""
-    reader = csv.reader(io.StringIO(decode_csv(data, file)))
+    reader = iter(csv_rows(decode_csv(data, file), file))
     header = [ALIASES.get(h.strip(), h.strip()) for h in next(reader, [])]
     missing = [c for c in COLUMNS if c not in header]
     if missing:

@@ -11,22 +11,18 @@ and column of whatever it cannot read.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import unicodedata
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
 from sousei.io.errors import InputError
 from sousei.io.population.layout import canonical
-from sousei.io.upload_table import decode_csv
+from sousei.io.sheets import load_checked
+from sousei.io.upload_table import csv_rows, decode_csv
 from sousei.japanese.era import EraError, parse_year
 
 TOTAL_WORDS = ("総数", "合計", "計", "総計", "小計")
@@ -92,10 +88,7 @@ class _Column:
 def read_grid(path: Path, sheet: str | None) -> tuple[list[list[str]], str | None]:
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        try:
-            book = load_workbook(path, data_only=True)
-        except (zipfile.BadZipFile, InvalidFileException, KeyError) as error:
-            raise InputError("Excel ブック (.xlsx) として読めません", path.name) from error
+        book = load_checked(path, path.name)
         if sheet is not None and sheet not in book.sheetnames:
             names = "、".join(book.sheetnames)
             raise InputError(f"シート {sheet} がありません (あるシート: {names})", path.name)
@@ -110,7 +103,7 @@ def read_grid(path: Path, sheet: str | None) -> tuple[list[list[str]], str | Non
         return grid, worksheet.title
     if suffix in (".csv", ".txt"):
         text = decode_csv(path.read_bytes(), path.name)
-        return [list(row) for row in csv.reader(io.StringIO(text))], None
+        return csv_rows(text, path.name), None
     raise InputError("CSV (.csv) か Excel ブック (.xlsx) を指定してください", path.name)
 
 

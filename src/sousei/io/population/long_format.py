@@ -7,23 +7,21 @@ into place, so a failed write never leaves half a file behind.
 
 from __future__ import annotations
 
-import os
-import tempfile
-import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
+from sousei.io.atomic import replace_atomically
 from sousei.io.errors import InputError, Where
 from sousei.io.population.layout import COLUMNS, canonical
 from sousei.io.population.validate import parse_long, rename_headers
-from sousei.io.upload_table import cell_text
+from sousei.io.safe_text import csv_safe
+from sousei.io.sheets import load_checked
+from sousei.io.upload_table import cell_text, check_cell_lengths
+from sousei.io.xlsx_style import text_cells
 
 DEFAULT_SHEET = "人口"
 
@@ -63,6 +61,7 @@ def read_long_csv(path: str | Path) -> pd.DataFrame:
         raw = _read_text_csv(path, "utf-8-sig")
     except UnicodeDecodeError:
         raw = _read_text_csv(path, "cp932")  # Excel's 'CSV' on Japanese Windows
+    check_cell_lengths(raw, path.name)
     raw.columns = rename_headers([str(c) for c in raw.columns])
     blank = raw.isna().all(axis=1) | (
         raw.fillna("").astype(str).apply(lambda c: c.str.strip()) == ""
@@ -99,25 +98,12 @@ def _text_rows(frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-@contextmanager
-def replace_atomically(path: Path) -> Iterator[Path]:
-    """A temporary file next to ``path`` that replaces it only if the block succeeds."""
-    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        yield temporary
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
-
-
 def write_long_csv(frame: pd.DataFrame, path: str | Path) -> None:
     """Write the frame in the long format (UTF-8 with BOM, open age_span empty)."""
     path = Path(path)
     text = _text_rows(frame)
     with replace_atomically(path) as temporary:
-        text.to_csv(temporary, index=False, encoding="utf-8-sig", lineterminator="\n")
+        csv_safe(text).to_csv(temporary, index=False, encoding="utf-8-sig", lineterminator="\n")
 
 
 def write_long_xlsx(frame: pd.DataFrame, path: str | Path, sheet: str = DEFAULT_SHEET) -> None:
@@ -131,7 +117,7 @@ def write_long_xlsx(frame: pd.DataFrame, path: str | Path, sheet: str = DEFAULT_
     for record, span in zip(frame.itertuples(index=False), spans, strict=True):
         value = int(record.value) if float(record.value).is_integer() else float(record.value)
         worksheet.append(
-            [
+            text_cells(worksheet, [
                 record.area_code,
                 record.nationality,
                 record.sex,
@@ -139,7 +125,7 @@ def write_long_xlsx(frame: pd.DataFrame, path: str | Path, sheet: str = DEFAULT_
                 None if span is None else int(span),
                 int(record.year),
                 value,
-            ]
+            ])
         )
     with replace_atomically(path) as temporary:
         book.save(temporary)
@@ -150,10 +136,7 @@ def read_long_xlsx(path: str | Path, sheet: str | None = None) -> pd.DataFrame:
     header must be on row 1, and errors name the sheet, row and column letter."""
     path = Path(path)
     _require_file(path)
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError) as error:
-        raise InputError("Excel ブック (.xlsx) として読めません", path.name) from error
+    book = load_checked(path, path.name, read_only=True)
     try:
         if sheet is not None and sheet not in book.sheetnames:
             names = "、".join(book.sheetnames)

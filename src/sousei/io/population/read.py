@@ -11,12 +11,9 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from pathlib import Path
 
 import pandas as pd
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
 from sousei.io import juki_sheet
 from sousei.io.errors import InputError
@@ -29,6 +26,7 @@ from sousei.io.population.layout import canonical
 from sousei.io.population.long_format import read_long
 from sousei.io.population.validate import rename_headers
 from sousei.io.reference.codes import AreaCodeError, normalize_code
+from sousei.io.sheets import load_checked
 
 # Columns only the long layout has: a file naming two of them is a long file, and a long
 # file with one column misspelt gets the long reader's "column missing" error, not a guess.
@@ -39,10 +37,7 @@ ECITIZEN_MARKERS = {"code", "sex", "age_group"}
 
 def _first_row(path: Path, sheet: str | None) -> list[str]:
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        try:
-            book = load_workbook(path, read_only=True, data_only=True)
-        except (zipfile.BadZipFile, InvalidFileException, KeyError) as error:
-            raise InputError("Excel ブック (.xlsx) として読めません", path.name) from error
+        book = load_checked(path, path.name, read_only=True)
         try:
             worksheet = book[sheet] if sheet in book.sheetnames else book.worksheets[0]
             row = next(worksheet.iter_rows(values_only=True, max_row=1), ())

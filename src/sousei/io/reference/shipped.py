@@ -25,6 +25,7 @@ from sousei.io.reference import hmd, ipss, national, tfr
 CENSUS_MUNICIPAL = "census_municipal_1980_2015.csv.gz"
 CENSUS_PREFECTURE = "census_prefecture_1980_2015.csv.gz"
 IPSS2018 = "ipss2018_projection.csv.gz"
+IPSS2023 = "ipss2023_projection_total_and_3groups_2025_2050.csv.gz"
 HMD_MX = "hmd_japan_mx_1x1.txt.gz"
 HMD_FEMALE_LIFETABLE = "hmd_japan_female_lifetable_1x1.csv.gz"
 HFD_ASFR = "hfd_japan_asfr_1x1.csv"
@@ -36,6 +37,7 @@ TFR_MUNICIPAL = "tfr_municipal_2008_2012.csv"
 LOCALGOV = "localgovjp.csv.gz"
 PREFECTURES = "prefjp.csv"
 MUNICIPAL_CHANGES = "municipal_changes.json.gz"
+BACKTEST_ERROR_MODEL = "backtest_error_model.csv"
 
 
 def open_shipped(name: str) -> io.BytesIO:
@@ -86,6 +88,16 @@ def census_national() -> pd.DataFrame:
     return _copy(_cached(CENSUS_NATIONAL, national.read_national_sex_age))
 
 
+def ipss2018_groups() -> pd.DataFrame:
+    """IPSS 2018 totals and 3 age groups (the 総数 block), every area, 2015-2045."""
+    return _copy(_cached(IPSS2018, ipss.read_ipss2018_groups))
+
+
+def ipss2023() -> pd.DataFrame:
+    """IPSS 2023 totals and 3 age groups, every area, 2025-2050 (2020 codes)."""
+    return _copy(_cached(IPSS2023, ipss.read_ipss2023))
+
+
 def ipss2017_national() -> pd.DataFrame:
     """IPSS 2017 national projection (medium/medium) 2015-2065, long layout."""
     return _copy(_cached(IPSS2017_NATIONAL, national.read_national_sex_age))
@@ -119,6 +131,16 @@ def tfr_prefecture() -> pd.DataFrame:
 def ipss2017_national_tfr() -> pd.DataFrame:
     """IPSS 2017 national TFR assumption: year, variant, tfr."""
     return _copy(_cached(IPSS2017_NATIONAL_TFR, tfr.read_national_tfr_assumption))
+
+
+def _read_error_model(source: io.BytesIO, name: str) -> pd.DataFrame:
+    return pd.read_csv(source, dtype={"size_class": str})
+
+
+def backtest_error_model() -> pd.DataFrame:
+    """The prediction intervals' error model (scripts/error_model.py): quantiles of
+    ln(projected / census) by known_at, size_class and horizon."""
+    return _copy(_cached(BACKTEST_ERROR_MODEL, _read_error_model))
 
 
 def _read_localgov(source: io.BytesIO, name: str) -> pd.DataFrame:

@@ -8,14 +8,13 @@ is collected and reported with file, sheet, row and column before anything is re
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from datetime import date, datetime
 from pathlib import Path
 
-from sousei.io.errors import CellProblem, WorkbookError
+from sousei.io.errors import CellProblem, InputError, WorkbookError
 from sousei.io.sheets import open_workbook
+from sousei.io.upload_table import csv_rows
 from sousei.japanese import EraError, parse_year
 from sousei.strategy import COMMITTEE_SECTORS, CommitteeComment, Strategy
 from sousei.strategy.comments import TARGET_KINDS, target_names
@@ -35,12 +34,17 @@ def _rows(path: Path) -> tuple[str, list[list[object]]]:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise WorkbookError(path.name, [CellProblem("-", 0, "", "", "ファイルがありません")]) from None
+        missing = CellProblem("-", 0, "", "", f"ファイルが見つかりません ({path})")
+        raise WorkbookError(path.name, [missing]) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp932", errors="replace")  # Excel's CSV on Japanese Windows
-    return path.name, [list(r) for r in csv.reader(io.StringIO(text))]
+    try:
+        return path.name, csv_rows(text, path.name)
+    except InputError as error:
+        problem = CellProblem("-", error.row or 0, error.column or "", "", error.message)
+        raise WorkbookError(path.name, [problem]) from None
 
 
 def _letter(index: int) -> str:

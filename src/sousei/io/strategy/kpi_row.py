@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from sousei.io.errors import CellProblem
+from sousei.io.strategy.annotations import is_dash, split_annotations
 from sousei.io.strategy.cells import (
     AGGREGATION_WORDS,
     DIRECTION_WORDS,
     cell_text,
+    plain_number,
     read_actual,
     read_choice,
     read_number,
@@ -18,10 +20,14 @@ from sousei.strategy import KPI, Actual, ActualState, Judgement, TargetKind, rea
 
 
 class _Row:
-    """Cell access by column role, turning each failure into a located problem."""
+    """Cell access by column role, turning each failure into a located problem and each
+    interpretation into a located line for the import report."""
 
-    def __init__(self, row: list[object], rownum: int, layout: Layout, problems: list) -> None:
+    def __init__(
+        self, row: list[object], rownum: int, layout: Layout, problems: list, readings: list
+    ) -> None:
         self.row, self.rownum, self.layout, self.problems = row, rownum, layout, problems
+        self.readings = readings
         self.failed = False
 
     def raw(self, col: Col) -> object:
@@ -38,19 +44,32 @@ class _Row:
     def fail_at(self, col: Col, message: str) -> None:
         self.fail(self.layout.columns[col], message)
 
+    def read_as(self, index: int, line: str) -> None:
+        self.readings.append(str(self.layout.problem(self.rownum, index, line)))
+
+    def read_at(self, col: Col, line: str) -> None:
+        self.read_as(self.layout.columns[col], line)
+
 
 def _baseline(cells: _Row) -> tuple[float | None, int | None, str, str]:
-    """(value, fiscal year, worded baseline, unit written in the cell)."""
-    text, year = split_year(cells.text(Col.BASELINE))
+    """(value, fiscal year, worded baseline or the note beside the figure, unit in the cell)."""
+    text = cells.text(Col.BASELINE)
     if not text:
         return None, None, "", ""  # no baseline, so no baseline year either
-    year = year or cells.layout.baseline_year
     raw = cells.raw(Col.BASELINE)
+    if isinstance(raw, int | float):
+        return float(raw), cells.layout.baseline_year, "", ""
+    parts = split_annotations(text)
+    year = parts.year or cells.layout.baseline_year
     try:
-        parsed = parse_number(raw if isinstance(raw, int | float) else text)
+        parsed = parse_number(parts.body)
     except NumberError:
-        return None, year, text, ""
-    return parsed.value, year, "", parsed.unit
+        worded, tagged = split_year(text)
+        # words are kept as typed (full-width colon and all) unless a year tag came off
+        return None, tagged or cells.layout.baseline_year, worded if tagged else text, ""
+    if parts.notes:
+        cells.read_at(Col.BASELINE, f"「{text}」→ 基準値 {parts.body} 注記「{parts.note}」")
+    return parsed.value, year, parts.note, parsed.unit
 
 
 def _choices(cells: _Row) -> tuple[object, object]:
@@ -67,28 +86,44 @@ def _choices(cells: _Row) -> tuple[object, object]:
     return found[0], found[1]
 
 
-def _actuals(cells: _Row, unit: str, qualitative: bool) -> tuple[Actual, ...]:
-    actuals = []
+def _actuals(
+    cells: _Row, unit: str, qualitative: bool
+) -> tuple[tuple[Actual, ...], list[tuple[int, str]]]:
+    """The row's actuals and the cells that could not be read, (column index, message)."""
+    actuals, unread = [], []
     for year, index in sorted(cells.layout.actual_columns.items()):
         value = cells.row[index] if index < len(cells.row) else None
+        readings: list[str] = []
         try:
-            actual = read_actual(value, year, unit, qualitative)
+            actual = read_actual(value, year, unit, qualitative, readings)
         except NumberError as exc:
-            cells.fail(index, f"実績値が数値として読めません({exc})")
+            unread.append((index, f"実績値が数値として読めません({exc})"))
             continue
+        for line in readings:
+            cells.read_as(index, line)
         if actual is not None:
             actuals.append(actual)
-    return tuple(actuals)
+    return tuple(actuals), unread
 
 
 def _comparison(cells: _Row, unit: str) -> float | None:
-    if not cells.text(Col.COMPARISON):
+    text = cells.text(Col.COMPARISON)
+    if not text:
         return None
+    if is_dash(text):
+        line = f"「{text}」→ 目標値比較の実績値なし(各年度の実績値で評価)"
+        cells.read_at(Col.COMPARISON, line)
+        return None
+    raw = cells.raw(Col.COMPARISON)
+    parts = split_annotations(text)
     try:
-        return read_number(cells.raw(Col.COMPARISON), unit)
+        value = read_number(raw if isinstance(raw, int | float) else parts.body, unit)
     except NumberError as exc:
         cells.fail_at(Col.COMPARISON, f"実績値(目標値比較)が数値として読めません({exc})")
         return None
+    if parts.year or parts.notes:
+        cells.read_at(Col.COMPARISON, f"「{text}」→ 目標値比較の実績値 {plain_number(value)}{unit}")
+    return value
 
 
 def _judgement(cells: _Row, qualitative: bool, actuals: tuple[Actual, ...]) -> Judgement | None:
@@ -102,6 +137,23 @@ def _judgement(cells: _Row, qualitative: bool, actuals: tuple[Actual, ...]) -> J
     return Judgement(grade, cells.text(Col.REASON))
 
 
+def _read_values(
+    cells: _Row, unit: str, qualitative: bool
+) -> tuple[tuple[Actual, ...], bool]:
+    """The actuals; a KPI whose worded results cannot be figures but whose grade is recorded
+    (`小学校:平均△2.0 中学校:平均△5.0` with ○ in 総合評価) is judged, as a person reads it."""
+    actuals, unread = _actuals(cells, unit, qualitative)
+    if unread and not qualitative and cells.text(Col.GRADE):
+        actuals, unread = _actuals(cells, unit, True)
+        grade = cells.text(Col.GRADE)
+        line = f"数値でない実績値のため、記入済みの総合評価「{grade}」を判定として記録しました"
+        cells.read_at(Col.GRADE, line)
+        qualitative = True
+    for index, message in unread:
+        cells.fail(index, message)
+    return actuals, qualitative
+
+
 def read_kpi_row(
     row: list[object],
     rownum: int,
@@ -109,9 +161,10 @@ def read_kpi_row(
     plan_end: int,
     problems: list[CellProblem],
     inferred: list[str],
+    readings: list[str] | None = None,
 ) -> KPI | None:
     """The KPI of one row, or None after recording why it cannot be read."""
-    cells = _Row(row, rownum, layout, problems)
+    cells = _Row(row, rownum, layout, problems, [] if readings is None else readings)
     name = cells.text(Col.KPI)
     direction, aggregation = _choices(cells)
     target_text = cells.text(Col.TARGET)
@@ -128,14 +181,15 @@ def read_kpi_row(
     )
     qualitative = reading.target.kind is TargetKind.QUALITATIVE
     unit = cells.text(Col.UNIT) or reading.unit or baseline_unit
-    if baseline_note and not qualitative:
-        cells.fail_at(Col.BASELINE, f"基準値が数値として読めません: {baseline_note!r}")
-    elif baseline_unit and unit and baseline_unit != unit:
+    if baseline_unit and unit and baseline_unit != unit:
         message = f"単位「{baseline_unit}」はこのKPIの単位「{unit}」と一致しません"
         cells.fail_at(Col.BASELINE, message)
-    actuals = _actuals(cells, unit, qualitative)
+    actuals, judged = _read_values(cells, unit, qualitative)
+    if baseline_note and baseline is None and not judged:
+        line = f"「{baseline_note}」→ 数値でない基準値(文言として記録。進捗率の算定には使いません)"
+        cells.read_at(Col.BASELINE, line)
     comparison = _comparison(cells, unit)
-    judgement = _judgement(cells, qualitative, actuals)
+    judgement = _judgement(cells, judged, actuals)
     if cells.failed:
         return None
     if reading.inferred:

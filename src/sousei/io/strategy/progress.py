@@ -34,7 +34,14 @@ from sousei.io.strategy.numerical_targets import (
     read_numerical_targets,
     write_numerical_targets,
 )
-from sousei.io.strategy.progress_layout import HIERARCHY, Col, Layout, plan_period, read_layout
+from sousei.io.strategy.progress_layout import (
+    HIERARCHY,
+    Col,
+    Layout,
+    plan_period,
+    read_layout,
+    strategy_name,
+)
 from sousei.io.strategy.summary_sheet import write_summary_sheet
 from sousei.io.xlsx_style import (
     BORDER,
@@ -74,6 +81,7 @@ class ProgressImport:
     strategy: Strategy
     inferred: tuple[str, ...]  # guesses made where the sheet was silent, to show the user
     published: tuple[PublishedGrade, ...] = ()
+    readings: tuple[str, ...] = ()  # cells read as more than they show (year tags, notes, —)
 
     def grade_differences(self, evaluation: StrategyEvaluation) -> list[str]:
         """Where the sheet's printed grade differs from sousei's, in Japanese, with the rule."""
@@ -127,7 +135,7 @@ class _Tree:
 
 
 def _walk_rows(
-    grid, filled, layout: Layout, plan_end: int, problems, inferred, published
+    grid, filled, layout: Layout, plan_end: int, problems, inferred, published, readings
 ) -> _Tree:
     tree = _Tree()
     path = dict.fromkeys(HIERARCHY, "")
@@ -154,7 +162,7 @@ def _walk_rows(
         if node is None:
             problems.append(layout.problem(rownum, kpi_index, "施策も事業もないKPIです"))
             continue
-        kpi = read_kpi_row(row, rownum, layout, plan_end, problems, inferred)
+        kpi = read_kpi_row(row, rownum, layout, plan_end, problems, inferred, readings)
         if kpi is not None:
             node.append(kpi)
             last = node
@@ -204,6 +212,7 @@ def read_progress_workbook(
     problems: list[CellProblem] = []
     inferred: list[str] = []
     published: list[PublishedGrade] = []
+    readings: list[str] = []
     layout = read_layout(grid, sheet_name, problems)
     if layout is None or problems:
         raise WorkbookError(path.name, problems)
@@ -212,16 +221,18 @@ def read_progress_workbook(
         message = "計画期間が分かりません(表題に「期間：令和7年度～令和11年度」と書いてください)"
         problems.append(CellProblem(sheet_name, layout.header_row, "", "", message))
         raise WorkbookError(path.name, problems)
-    tree = _walk_rows(grid, filled, layout, period[1], problems, inferred, published)
+    tree = _walk_rows(
+        grid, filled, layout, period[1], problems, inferred, published, readings
+    )
     numerical: dict[str, tuple[NumericalTarget, ...]] = {}
     if NUMERICAL_SHEET in book.sheetnames:
         numerical = read_numerical_targets(book[NUMERICAL_SHEET], set(tree.goals), problems)
     if problems:
         raise WorkbookError(path.name, problems)
-    title = layout.title.split("【")[0].strip()
+    title = strategy_name(layout.title)
     goals = tree.goals_with(numerical)
     strategy = Strategy(name or title or path.stem, period[0], period[1], goals)
-    return ProgressImport(strategy, tuple(inferred), tuple(published))
+    return ProgressImport(strategy, tuple(inferred), tuple(published), tuple(readings))
 
 
 def _period_from_columns(layout: Layout) -> tuple[int, int] | None:
@@ -267,6 +278,19 @@ def _headers(strategy: Strategy, evaluated: bool) -> list[str]:
     return headers
 
 
+def _baseline_cell(kpi: KPI, base_year: int | None) -> object:
+    """The baseline as typed: a bare figure, or text carrying its own year and note."""
+    tag = ""
+    if kpi.baseline_year is not None and kpi.baseline_year != base_year:
+        tag = f"({format_era_short(kpi.baseline_year)})"
+    if kpi.baseline is None:
+        return kpi.baseline_note + tag if kpi.baseline_note else None
+    if not tag and not kpi.baseline_note:
+        return kpi.baseline
+    note = f"({kpi.baseline_note})" if kpi.baseline_note else ""
+    return f"{plain_number(kpi.baseline)}{kpi.unit}{tag}{note}"
+
+
 def _kpi_values(kpi: KPI, strategy: Strategy, base_year: int | None) -> dict[str, object]:
     values: dict[str, object] = {
         "重要業績評価指標(KPI)": kpi.name,
@@ -280,19 +304,9 @@ def _kpi_values(kpi: KPI, strategy: Strategy, base_year: int | None) -> dict[str
     if kpi.target.fiscal_year not in (None, strategy.plan_end) and ")" not in target:
         target += f"({format_era_short(kpi.target.fiscal_year)})"
     values["目標値"] = target
-    if kpi.baseline_note:
-        values["基準値"] = kpi.baseline_note
-        if kpi.baseline_year is not None and kpi.baseline_year != base_year:
-            values["基準値"] += f"({format_era_short(kpi.baseline_year)})"
-    elif kpi.baseline is not None:
-        same_year = kpi.baseline_year == base_year
-        values["基準値"] = (
-            kpi.baseline
-            if same_year or kpi.baseline_year is None
-            else f"{plain_number(kpi.baseline)}({format_era_short(kpi.baseline_year)})"
-        )
+    values["基準値"] = _baseline_cell(kpi, base_year)
     for actual in kpi.actuals:
-        values[f"{format_era_short(actual.fiscal_year)}/実績値"] = actual_text(actual)
+        values[f"{format_era_short(actual.fiscal_year)}/実績値"] = actual_text(actual, kpi.unit)
     if kpi.judgement:
         values["総合評価"] = kpi.judgement.grade
         values["評価の理由"] = kpi.judgement.reason
@@ -350,7 +364,7 @@ def _write_sheet(ws: Worksheet, strategy: Strategy, evaluation: StrategyEvaluati
     ws.cell(row=1, column=1, value=f"{strategy.name}【事業一覧】(期間：{period})")
     if evaluation is not None:
         as_of = format_fiscal_year(evaluation.as_of)
-        ws.cell(row=2, column=1, value=f"{as_of}時点の評価(評価方式: {evaluation.scheme.name})")
+        ws.cell(row=2, column=1, value=f"{as_of}時点の評価(評価方式: {evaluation.scheme.display_name})")
     for c, header in enumerate(headers, start=1):
         ws.cell(row=HEADER_ROW, column=c, value=header)
     style_header(ws, HEADER_ROW, len(headers))

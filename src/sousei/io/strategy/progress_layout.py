@@ -135,6 +135,18 @@ def _place(layout: Layout, index: int, header: str, problems: list[CellProblem])
             layout.target_year = year
 
 
+_TITLE_PARTS = re.compile(r"[【】※■□◆◇●]|[(（]期間.*?[)）]|[(（][^()（）]*時点[^()（）]*[)）]")
+
+
+def strategy_name(title: str) -> str:
+    """The strategy's name in the title rows: of the parts between 【事業一覧】, ※ and the
+    period, the one naming a 戦略 (「※嘉麻市人口ビジョン・デジタル田園都市構想総合戦略（期間：…）」),
+    else the first part; "" when the sheet has no title."""
+    parts = [p.strip(" 　・:：") for p in _TITLE_PARTS.split(title)]
+    parts = [p for p in parts if p and p not in ("事業一覧", "取組")]
+    return next((p for p in parts if "戦略" in p), parts[0] if parts else "")
+
+
 def plan_period(title: str) -> tuple[int, int] | None:
     """`期間：令和7年度～令和11年度` in the title rows -> (2025, 2029)."""
     match = _PERIOD.search(unicodedata.normalize("NFKC", title))

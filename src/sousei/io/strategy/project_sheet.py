@@ -60,7 +60,8 @@ def _budgets(grid, r: int, sheet: str, problems: list[CellProblem]) -> tuple[Bud
     return tuple(budgets)
 
 
-def _read_sheet(ws: Worksheet, problems: list[CellProblem]) -> Project | None:
+def read_project_sheet(ws: Worksheet, problems: list[CellProblem]) -> Project | None:
+    """One project sheet, or None after recording its problems."""
     grid, filled = grid_of(ws)
     name, fields = "", {"purpose": "", "roles": [], "partners": (), "departments": ()}
     budgets: tuple[Budget, ...] = ()
@@ -98,13 +99,13 @@ def read_project_sheets(path: str | Path) -> tuple[Project, ...]:
     path = Path(path)
     book = open_workbook(path)
     problems: list[CellProblem] = []
-    projects = [_read_sheet(book[name], problems) for name in book.sheetnames]
+    projects = [read_project_sheet(book[name], problems) for name in book.sheetnames]
     if problems:
         raise WorkbookError(path.name, problems)
     return tuple(p for p in projects if p is not None)
 
 
-def _write_sheet(ws: Worksheet, project: Project) -> None:
+def write_project_sheet(ws: Worksheet, project: Project) -> None:
     ws.cell(row=1, column=1, value=project.name)
     rows: list[list[object]] = [["事業の目的と概要", project.purpose]]
     rows += [["役割分担" if i == 0 else None, role.municipality, role.role]
@@ -132,5 +133,5 @@ def write_project_sheets(projects: tuple[Project, ...], path: str | Path) -> Pat
     book = Workbook()
     book.remove(book.active)
     for number, project in enumerate(projects, start=1):
-        _write_sheet(book.create_sheet(f"事業{number}"), project)
+        write_project_sheet(book.create_sheet(f"事業{number}"), project)
     return save_atomically(book, path)

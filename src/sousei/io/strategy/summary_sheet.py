@@ -53,7 +53,7 @@ def write_summary_sheet(ws: Worksheet, evaluation: StrategyEvaluation) -> None:
     symbols = scheme.symbols
     ws.cell(row=1, column=1, value="基本目標達成状況等一覧表")
     ws.cell(row=2, column=1, value=f"{format_fiscal_year(evaluation.as_of)}時点(評価方式: "
-                                   f"{scheme.name})")
+                                   f"{scheme.display_name})")
     headers = ["基本目標", "区分", "KPI設定数", *symbols, scheme.pending_label]
     for c, header in enumerate(headers, start=1):
         ws.cell(row=4, column=c, value=header)

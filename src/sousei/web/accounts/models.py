@@ -47,6 +47,7 @@ class Organisation(models.Model):
         blank=True,
         validators=[RegexValidator(r"^\d{5}$", "団体コードは5桁の数字で入力してください")],
     )
+    prefecture = models.CharField("都道府県", max_length=10, blank=True)
     members = models.ManyToManyField(
         "self", symmetrical=False, blank=True, related_name="partnerships",
         verbose_name="構成市町村",
@@ -88,3 +89,18 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} / {self.organisation} / {self.get_role_display()}"
+
+
+class LoginAttempts(models.Model):
+    """Login attempts counted per user name and per address, in the database so that every
+    worker of the server sees one count and a row lock makes reserving an attempt atomic."""
+
+    key = models.CharField(max_length=100, unique=True)  # "user:<sha256>" or "addr:<address>"
+    count = models.PositiveIntegerField(default=0)
+    window_start = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "ログイン試行"
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.count}"

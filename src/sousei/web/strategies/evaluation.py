@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sousei import strategy as core
+from sousei.strategy.grading import scheme_from_mapping
 from sousei.web.strategies import models as db
 from sousei.web.strategies.convert import kpi_to_core, to_core
 
@@ -31,6 +32,9 @@ def default_as_of(strategy: db.Strategy) -> int:
 
 
 def scheme_of(strategy: db.Strategy) -> core.GradingScheme:
+    """The strategy's own scheme (the CLI's JSON) when it has one, else the built-in named."""
+    if strategy.custom_scheme:
+        return scheme_from_mapping(strategy.custom_scheme)
     return core.get_scheme(strategy.grading_scheme)
 
 

@@ -17,23 +17,40 @@ from sousei.web.strategies.evaluation import default_as_of, scheme_of
 from sousei.web.vision.models import VisionChoice
 
 
+def _target(comment: db.Comment) -> tuple[str, str]:
+    subject = comment.subject
+    return comment.subject_kind, subject.name
+
+
 def committee_comments(strategy: db.Strategy) -> list[core.CommitteeComment]:
-    """Every comment on the strategy's goals and KPIs, with the 委員の区分 stored on it."""
-    goal_rows = db.Comment.objects.filter(goal__strategy_ref=strategy).select_related("goal")
-    kpi_rows = db.Comment.objects.filter(
+    """Every comment on the strategy's goals, measures, projects and KPIs, with the 委員の区分
+    stored on it and the planning department's reply."""
+    path = "direction__goal__strategy_ref"
+    rows = (db.Comment.objects.filter(goal__strategy_ref=strategy)
+            | db.Comment.objects.filter(**{f"measure__{path}": strategy})
+            | db.Comment.objects.filter(**{f"project__measure__{path}": strategy})
+            | db.Comment.objects.filter(**{f"kpi__project__measure__{path}": strategy}))
+    return [
+        core.CommitteeComment(c.body, *_target(c), sector=c.sector,
+                              given_on=timezone.localdate(c.created_at), reply=c.reply)
+        for c in rows.select_related("goal", "measure", "project", "kpi").order_by("id")
+    ]
+
+
+def review_of(strategy: db.Strategy) -> core.Review:
+    """Self-evaluations in the strategy's KPI order, the committee roster and its meetings."""
+    reviews = db.KPIReview.objects.filter(
         kpi__project__measure__direction__goal__strategy_ref=strategy
-    ).select_related("kpi")
-    comments = [
-        core.CommitteeComment(c.body, "基本目標", c.goal.name, sector=c.sector,
-                              given_on=timezone.localdate(c.created_at))
-        for c in goal_rows
-    ]
-    comments += [
-        core.CommitteeComment(c.body, "KPI", c.kpi.name, sector=c.sector,
-                              given_on=timezone.localdate(c.created_at))
-        for c in kpi_rows
-    ]
-    return comments
+    ).select_related("kpi").order_by("kpi__project__measure__direction__goal__number",
+                                     "kpi__project__measure__number", "kpi__project__number",
+                                     "kpi__number", "fiscal_year")
+    return core.Review(
+        tuple(core.SelfEvaluation(r.kpi.name, r.fiscal_year, r.self_evaluation, r.next_step,
+                                  r.kpi.department) for r in reviews),
+        tuple(core.CommitteeMember(m.name, m.affiliation, m.title, m.sector)
+              for m in strategy.committee.all()),
+        tuple(core.Meeting(m.held_on, m.title) for m in strategy.meetings.all()),
+    )
 
 
 def population_target(strategy: db.Strategy) -> PopulationTarget | None:
@@ -53,5 +70,5 @@ def strategy_report(strategy: db.Strategy, as_of: int | None = None) -> tuple[Do
     projects = [p for goal in core_strategy.goals for measure in goal.measures
                 for p in measure.projects if p.roles or p.budgets]
     document = kpi_document(evaluation, projects, committee_comments(strategy),
-                            population_target(strategy))
+                            population_target(strategy), review_of(strategy))
     return document, f"効果検証報告書_{strategy.name}_{format_fiscal_year(evaluation.as_of)}"

@@ -16,13 +16,20 @@ COLOURS = OKABE_ITO
 WIDTH, HEIGHT, PAD = 560, 240, 40
 
 
+Band = tuple[list[float | None], list[float | None]]
+
+
 def lines_svg(
     years: list[int] | list[str], series: dict[str, list[float | None]], label: str = "総人口の推移",
-    every: int = 2,
+    every: int = 2, bands: dict[str, Band] | None = None,
 ) -> SafeString:
     """One line per series over the years (y axis from 0, or from the lowest value below 0
-    with a zero line, e.g. net migration by age); a None breaks the line there."""
+    with a zero line, e.g. net migration by age); a None breaks the line there. ``bands``
+    (name -> lower, upper per year) are shaded behind the lines in the first line's colour,
+    widest first (the 95% band under the 80% band)."""
+    bands = bands or {}
     known = [v for vs in series.values() for v in vs if v is not None]
+    known += [v for pair in bands.values() for vs in pair for v in vs if v is not None]
     bottom = min(min(known, default=0.0), 0.0)
     top = max(known, default=1.0) or (0.0 if bottom < 0 else 1.0)
     span = (top - bottom) or 1.0
@@ -46,7 +53,8 @@ def lines_svg(
     def y(v: float) -> float:
         return HEIGHT - PAD - (v - bottom) / span * (HEIGHT - 2 * PAD)
 
-    paths = []
+    paths = [_band_path(name, pair, x, y, k) for k, (name, pair) in
+             enumerate(sorted(bands.items(), key=lambda item: -_width(item[1])))]
     if bottom < 0:
         paths.append(format_html('<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#777" '
                                  'stroke-dasharray="3 3"/>', PAD, f"{y(0):.1f}", WIDTH - PAD,
@@ -74,6 +82,22 @@ def lines_svg(
     return format_html('<svg role="img" aria-label="{}" width="{}" height="{}" '
                        'viewBox="0 0 {} {}"><title>{}</title>{}{}{}</svg>', label, WIDTH, height,
                        WIDTH, height, label, mark_safe("".join(paths)), ticks, legend)
+
+
+def _width(pair: Band) -> float:
+    return sum((hi or 0.0) - (lo or 0.0) for lo, hi in zip(*pair, strict=True))
+
+
+def _band_path(name: str, pair: Band, x, y, k: int) -> SafeString:
+    """A shaded polygon from the lower bounds left to right and the upper bounds back."""
+    lower, upper = pair
+    known = [i for i, (lo, hi) in enumerate(zip(lower, upper, strict=True))
+             if lo is not None and hi is not None]
+    outline = [(x(i), y(lower[i])) for i in known] + [(x(i), y(upper[i])) for i in reversed(known)]
+    points = " ".join(f"{px:.1f},{py:.1f}" for px, py in outline)
+    return format_html('<polygon class="band" fill="{}" fill-opacity="{}" stroke="none" '
+                       'points="{}"><title>{}</title></polygon>', COLOURS[0],
+                       "0.15" if k == 0 else "0.25", points, name)
 
 
 def pyramid_svg(rows: list[dict]) -> SafeString:

@@ -10,22 +10,26 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sousei.demography.indicators import INDICATOR_LABELS, SHARE_INDICATORS
 from sousei.demography.scenarios import BASELINE, Scenario
 from sousei.io.errors import InputError
-from sousei.japanese import format_number, format_percent
+from sousei.japanese import format_quantity
+from sousei.vision.interval_tables import total_bands
 from sousei.vision.notes import ignored_targets
 from sousei.vision.run import ProjectionRequest, run_projection
-from sousei.vision.tables import run_indicators, scenario_label, simulation_table
+from sousei.vision.tables import (
+    DIFFERENCE_SUFFIX,
+    run_indicators,
+    scenario_label,
+    simulation_kinds,
+    simulation_table,
+)
 from sousei.vision.user_data import UserInputs, project_user_inputs, user_inputs
 from sousei.web.accounts.models import Organisation
-from sousei.web.vision.data import census_codes, dataset_frame, latest_dataset
+from sousei.web.vision.data import TO_YEAR, census_codes, dataset_frame, end_year, latest_dataset
 from sousei.web.vision.models import PopulationDataset
 
-TO_YEAR = 2060
 CENSUS_BASE_YEAR = 2015
 COMBINED = "all"  # the area choice that shows the sum of the organisation's areas
-SHARE_LABELS = {INDICATOR_LABELS[name] for name in SHARE_INDICATORS}
 
 
 @dataclass
@@ -37,6 +41,7 @@ class Comparison:
     regions: list[tuple[str, list[dict]]]  # (area name, rows of the simulation table) shown
     totals: dict[str, list[float]]  # scenario label -> total population per year (chosen area)
     notes: list[str] = field(default_factory=list)  # what the figures could not take into account
+    bands: dict[str, tuple[list, list]] = field(default_factory=dict)  # baseline's intervals
 
 
 def base_year_for(organisation: Organisation) -> int:
@@ -57,7 +62,7 @@ def dataset_inputs(dataset: PopulationDataset) -> UserInputs:
     key = (dataset.pk, hash(dataset.content))
     inputs = _INPUTS.get(key)
     if inputs is None:
-        request = ProjectionRequest((), dataset.base_year, TO_YEAR)
+        request = ProjectionRequest((), dataset.base_year, end_year(dataset.base_year))
         inputs = user_inputs(dataset_frame(dataset), request)
         inputs.base.values.setflags(write=False)
         while len(_INPUTS) >= _INPUTS_KEPT:
@@ -83,7 +88,8 @@ def project(organisation: Organisation, scenarios: Iterable[Scenario]):
     request_scenarios = (BASELINE, *scenarios)
     dataset = latest_dataset(organisation)
     if dataset is not None:
-        request = ProjectionRequest((), dataset.base_year, TO_YEAR, request_scenarios)
+        request = ProjectionRequest((), dataset.base_year, end_year(dataset.base_year),
+                                    request_scenarios)
         base, run = project_user_inputs(dataset_inputs(dataset), request)
         source = f"{dataset.source}({dataset.file_name} 第{dataset.version}版)"
         return base, run, source
@@ -95,21 +101,16 @@ def project(organisation: Organisation, scenarios: Iterable[Scenario]):
     return base, run, "総務省「国勢調査」(2015年)、国立社会保障・人口問題研究所の生命表等から推計"
 
 
-def format_cell(indicator: str, value: float) -> str:
-    if indicator in SHARE_LABELS:
-        return format_percent(100 * value)
-    return format_number(value)
-
-
 def table_rows(run, region: int | None) -> list[dict]:
     frame = simulation_table(run, region)
     rows, previous = [], None
-    for (scenario, indicator), values in frame.iterrows():
+    for ((scenario, indicator), values), kind in zip(frame.iterrows(), simulation_kinds(frame),
+                                                     strict=True):
         rows.append({
             "scenario": scenario if scenario != previous else "",
             "indicator": indicator,
-            "cells": [format_cell(indicator, v) for v in values],
-            "difference": indicator.endswith("(基準推計との差)"),
+            "cells": [format_quantity(v, kind) for v in values],
+            "difference": indicator.endswith(DIFFERENCE_SUFFIX),
         })
         previous = scenario
     return rows
@@ -136,7 +137,19 @@ def comparison(organisation: Organisation, scenarios: Iterable[Scenario],
               for k in range(len(run.scenarios))}
     return Comparison(source, list(run.total.years), choices, area,
                       [(dict(choices)[area], table_rows(run, region))], totals,
-                      ignored_targets(run))
+                      ignored_targets(run), baseline_bands(run, region))
+
+
+def baseline_bands(run, region: int | None) -> dict[str, tuple[list, list]]:
+    """The baseline's 80% and 95% prediction intervals (nothing for a base before 2000)."""
+    try:
+        bands = total_bands(run, combined=region is None)
+    except ValueError:
+        return {}
+    column = 0 if region is None else region
+    return {f"基準推計の{level}%予測区間": (list(bands[f"lower_{level}"][0, :, column]),
+                                        list(bands[f"upper_{level}"][0, :, column]))
+            for level in (80, 95)}
 
 
 
@@ -149,4 +162,5 @@ def comparison_context(organisation: Organisation, scenarios: Iterable[Scenario]
         result = comparison(organisation, scenarios, area)
     except (InputError, ValueError, KeyError) as error:  # e.g. a target year before the base
         return {"comparison": None, "projection_error": str(error).strip("'\"")}
-    return {"comparison": result, "chart": lines_svg(result.years, result.totals)}
+    return {"comparison": result,
+            "chart": lines_svg(result.years, result.totals, bands=result.bands)}

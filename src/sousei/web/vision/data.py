@@ -23,6 +23,13 @@ from sousei.vision.user_data import run_user_projection
 from sousei.web.accounts.models import Organisation
 from sousei.web.vision.models import PopulationDataset
 
+TO_YEAR = 2060
+
+
+def end_year(base_year: int) -> int:
+    """The last 5-year point at or after TO_YEAR (2061 for a 住基 base of 2021)."""
+    return base_year + -(-(TO_YEAR - base_year) // 5) * 5
+
 
 def organisation_codes(organisation: Organisation) -> tuple[str, ...]:
     """Current 団体コード of the organisation, or of its members for a partnership."""
@@ -72,7 +79,14 @@ def read_upload(
         if frame.empty:
             raise InputError("この表にこの団体の地域の行がありません", file=name)
     _check_areas(frame, codes, name)
-    request = ProjectionRequest((), int(frame["year"].max()), 2060)
+    check_projects(frame, name)
+    return frame
+
+
+def check_projects(frame: pd.DataFrame, name: str) -> None:
+    """Project the table once before it is stored, so a stored dataset always projects."""
+    base_year = int(frame["year"].max())
+    request = ProjectionRequest((), base_year, end_year(base_year))
     try:
         run_user_projection(frame, request)
     except (AreaCodeError, ValueError, KeyError) as error:
@@ -80,7 +94,6 @@ def read_upload(
             error.file = error.file or name
             raise
         raise InputError(str(error).strip("'\""), file=name) from None
-    return frame
 
 
 def frame_to_text(frame: pd.DataFrame) -> str:

@@ -1,5 +1,6 @@
 """Demo 人口ビジョン for `load_demo`: a population dataset from the shipped census and two
-scenarios (TFR +0.1 by 2060; ages 10-29 net migration +0.5 point). Stored once."""
+scenarios (TFR +0.1 by 2060; ages 10-29 net migration +0.5 point a year, as the plans say
+「若い世代の純移動率を0.5%改善」). examples/出生率向上.toml and 若者定着.toml are the same. Stored once."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from sousei.web.vision.models import PopulationDataset, SavedScenario
 DEMO_SCENARIOS = (
     {"name": "出生率向上", "description": "合計特殊出生率を2060年までに0.1ポイント引き上げ",
      "tfr": {"change": 0.1, "by": 2060}},
-    {"name": "若者定着", "description": "10～29歳の純移動率を0.5ポイント改善",
-     "migration": [{"ages": "10-29", "sex": "both", "change_points": 0.5}]},
+    {"name": "若者定着", "description": "若い世代(10～29歳)の純移動率を毎年0.5ポイント改善",
+     "migration": [{"ages": "10-29", "sex": "both", "change_points_per_year": 0.5}]},
 )
 
 

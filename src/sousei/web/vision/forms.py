@@ -24,6 +24,7 @@ TFR_POINT_ROWS = 4
 TFR_MODES = [("", "変えない"), ("change", "基準から引き上げ"), ("target", "目標値"),
              ("points", "年ごとの値(複数の点)")]
 SEXES = [("both", "男女"), ("M", "男"), ("F", "女")]
+MIGRATION_UNITS = [("per_year", "1年あたり"), ("per_period", "5年間あたり")]
 VARIANTS = [("net_rates", "純移動率一定"), ("converging", "一定割合に収束"),
             ("zero", "移動ゼロ(封鎖人口)")]
 TFR_LIMITS = (0.5, 3.0)  # a TFR outside this has not been observed in any Japanese municipality
@@ -76,6 +77,8 @@ class ScenarioForm(forms.Form):
             self.fields[f"mig{i}_sex"] = forms.ChoiceField(label="性別", choices=SEXES,
                                                            required=False)
             self.fields[f"mig{i}_points"] = forms.FloatField(label="ポイント", required=False)
+            self.fields[f"mig{i}_unit"] = forms.ChoiceField(
+                label="単位", choices=MIGRATION_UNITS, required=False, initial="per_year")
             self.fields[f"mig{i}_from"] = forms.IntegerField(label="開始年", required=False)
         self.scenario: Scenario | None = None
 
@@ -84,7 +87,7 @@ class ScenarioForm(forms.Form):
                 for i in range(self.point_rows)]
 
     def migration_rows(self) -> list[list[forms.BoundField]]:
-        return [[self[f"mig{i}_{key}"] for key in ("ages", "sex", "points", "from")]
+        return [[self[f"mig{i}_{key}"] for key in ("ages", "sex", "points", "unit", "from")]
                 for i in range(self.mig_rows)]
 
     # -- checks, each error on its field --------------------------------------------------
@@ -211,8 +214,9 @@ def to_mapping(data: dict[str, Any]) -> dict[str, Any]:
     for i in _indices(data, "mig{}_ages"):
         ages, points = data.get(f"mig{i}_ages"), data.get(f"mig{i}_points")
         if ages and points is not None:
+            unit = data.get(f"mig{i}_unit") or "per_year"
             entry = {"ages": ages, "sex": data.get(f"mig{i}_sex") or "both",
-                     "change_points": points}
+                     f"change_points_{unit}": points}
             if data.get(f"mig{i}_from") is not None:
                 entry["from"] = data[f"mig{i}_from"]
             migration.append(entry)
@@ -229,6 +233,17 @@ def to_mapping(data: dict[str, Any]) -> dict[str, Any]:
     return mapping
 
 
+def _migration_points(i: int, entry: dict[str, Any]) -> dict[str, Any]:
+    """The value and unit fields of a stored migration change (old ``change_points`` and
+    ``change`` are per 5-year period)."""
+    if "change_points_per_year" in entry:
+        return {f"mig{i}_points": entry["change_points_per_year"], f"mig{i}_unit": "per_year"}
+    points = entry.get("change_points_per_period", entry.get("change_points"))
+    if points is None and "change" in entry:
+        points = entry["change"] * 100
+    return {f"mig{i}_points": points, f"mig{i}_unit": "per_period"}
+
+
 def initial_from_mapping(mapping: dict[str, Any]) -> dict[str, Any]:
     """A stored mapping back into the form's fields."""
     initial: dict[str, Any] = {"name": mapping.get("name", ""),
@@ -243,7 +258,7 @@ def initial_from_mapping(mapping: dict[str, Any]) -> dict[str, Any]:
             initial.update({f"tfr_pt{i}_year": int(year), f"tfr_pt{i}_value": value})
     for i, entry in enumerate(mapping.get("migration", [])):
         initial.update({f"mig{i}_ages": entry.get("ages"), f"mig{i}_sex": entry.get("sex", "both"),
-                        f"mig{i}_points": entry.get("change_points"),
+                        **_migration_points(i, entry),
                         f"mig{i}_from": entry.get("from")})
     variant = mapping.get("migration_variant", {})
     initial["migration_variant"] = variant.get("kind", "net_rates")

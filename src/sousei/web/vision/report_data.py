@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from sousei.demography.indicators import VitalYear
 from sousei.demography.scenarios import BASELINE
 from sousei.io.errors import InputError
-from sousei.io.flows.vital_stats import VitalYear
 from sousei.io.scenario import scenario_from_mapping
 from sousei.reports.html import Document
 from sousei.reports.vision import vision_document

@@ -29,7 +29,12 @@ def _respond(request: HttpRequest, kpi: KPI, status: int = 200, **extra: object)
 
 
 def _save(request: HttpRequest, kpi: KPI, fiscal_year: int, form: ActualForm) -> None:
-    data = form.cleaned_data
+    save_actual(request.user, kpi, fiscal_year, form.cleaned_data)
+
+
+def save_actual(actor: object, kpi: KPI, fiscal_year: int, data: dict) -> None:
+    """Create or update one actual from a validated `ActualForm`, audited and version-checked
+    (the form and the API both save through here)."""
     changes = {"state": data["state"], "value": data["value"], "note": data["note"]}
     existing = Actual.objects.filter(kpi=kpi, fiscal_year=fiscal_year).first()
     if existing is None:
@@ -37,12 +42,12 @@ def _save(request: HttpRequest, kpi: KPI, fiscal_year: int, form: ActualForm) ->
             raise StaleEditError(Actual(kpi=kpi, fiscal_year=fiscal_year, state="", version=0))
         try:
             with transaction.atomic():
-                create_audited(request.user, Actual(kpi=kpi, fiscal_year=fiscal_year, **changes),
+                create_audited(actor, Actual(kpi=kpi, fiscal_year=fiscal_year, **changes),
                                "実績値の入力")
         except IntegrityError:  # another user created it between our read and our insert
             raise StaleEditError(Actual.objects.get(kpi=kpi, fiscal_year=fiscal_year)) from None
     else:
-        save_versioned(request.user, existing, data["version"], changes, "実績値の修正")
+        save_versioned(actor, existing, data["version"], changes, "実績値の修正")
 
 
 @login_required

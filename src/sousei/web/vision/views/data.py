@@ -10,13 +10,16 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from sousei.io.errors import InputError
 from sousei.io.flows.vital_stats import read_vital_statistics
+from sousei.io.reference.codes import AreaCodeError, normalize_code
+from sousei.vision.juki_shipped import JUKI_BASE_YEAR, juki_base_frame, juki_file_names, juki_source
 from sousei.web.accounts.access import can_write, organisation_for
 from sousei.web.strategies.versioning import create_audited
 from sousei.web.vision.area_uploads import AREA_UPLOADS, area_upload_versions, store_area_upload
-from sousei.web.vision.data import frame_to_text, read_upload
+from sousei.web.vision.data import check_projects, frame_to_text, organisation_codes, read_upload
 from sousei.web.vision.models import PopulationDataset, VitalStatistics
 from sousei.web.vision.net_migration import store_moves_by_age
 
@@ -54,6 +57,43 @@ def _year(request: HttpRequest) -> int | None:
     if not text.isdigit() or not 1900 <= int(text) <= 2100:
         raise InputError(f"基準年 {text!r} は西暦4桁で入力してください")
     return int(text)
+
+
+def store_juki_base(user, organisation) -> PopulationDataset:
+    """A dataset version from the shipped 住基 tables of 1 January 2021 (日本人住民 and
+    外国人住民) for the organisation's areas: the same row an upload makes, audited alike."""
+    try:
+        codes = [normalize_code(code) for code in organisation_codes(organisation)]
+    except AreaCodeError as error:
+        raise InputError(str(error)) from None
+    if not codes:
+        raise InputError("団体コードが登録されていないため住基の表から人口を選べません")
+    frame = juki_base_frame(codes, JUKI_BASE_YEAR)
+    names = juki_file_names(JUKI_BASE_YEAR)
+    check_projects(frame, " + ".join(names))
+    dataset = PopulationDataset(
+        organisation=organisation, version=PopulationDataset.next_version(organisation),
+        source=juki_source(JUKI_BASE_YEAR), file_name=" + ".join(names),
+        base_year=JUKI_BASE_YEAR, rows=len(frame), content=frame_to_text(frame),
+        uploaded_by=user,
+    )
+    return create_audited(user, dataset, "dataset.juki_base")
+
+
+@login_required
+@require_POST
+def juki_base(request: HttpRequest, pk: int) -> HttpResponse:
+    """「住基 2021年1月1日」 chosen as the base population (from the data or projection page)."""
+    organisation = organisation_for(request, pk, need="write")
+    try:
+        dataset = store_juki_base(request.user, organisation)
+    except InputError as problem:
+        messages.error(request, str(problem))
+    else:
+        messages.success(request, f"住基 {JUKI_BASE_YEAR}年1月1日の人口を第{dataset.version}版の"
+                         "基準人口として登録しました")
+    return redirect((request.POST.get("next") == "projection" and "vision:projection")
+                    or "vision:data", pk=organisation.pk)
 
 
 @login_required

@@ -22,6 +22,7 @@ from sousei.web.vision.charts import lines_svg, pyramid_svg, signed_bars_svg, st
 from sousei.web.vision.data import census_codes, dataset_frame, latest_dataset
 from sousei.web.vision.net_migration import net_migration_context
 from sousei.web.vision.views.state_areas import area_sections
+from sousei.web.vision.views.state_juki import resident_totals_context, vital_years
 
 CENSUS_SOURCE = "総務省「国勢調査」"
 
@@ -112,22 +113,21 @@ def _tfr_chart(rows: list[dict], pref_codes: list[str]) -> str:
 
 def _vital(organisation) -> tuple[list[dict], str, str]:
     """Natural change (births - deaths) and social change (in - out) by year, △ for falls."""
-    latest = organisation.vital_statistics.order_by("-version").first()
-    if latest is None:
+    years, source = vital_years(organisation)
+    if not years:
         return [], "", ""
     rows = []
     series: dict[str, list[float]] = {"自然増減": [], "社会増減": []}
-    for r in latest.rows:
-        natural, social = r["births"] - r["deaths"], r["in_moves"] - r["out_moves"]
-        rows.append({"year": r["year"], **{k: format_number(r[k]) for k in
+    for year in years:
+        rows.append({"year": year.year, **{k: format_number(getattr(year, k)) for k in
                                            ("births", "deaths", "in_moves", "out_moves")},
-                     "natural": format_number(natural), "social": format_number(social),
-                     "total": format_number(natural + social)})
-        series["自然増減"].append(natural)
-        series["社会増減"].append(social)
-    chart = signed_bars_svg([str(r["year"]) for r in latest.rows], series,
-                            "自然増減・社会増減の推移")
-    return rows, f"{latest.source}({latest.file_name} 第{latest.version}版)", chart
+                     "natural": format_number(year.natural_change),
+                     "social": format_number(year.social_change),
+                     "total": format_number(year.total_change)})
+        series["自然増減"].append(year.natural_change)
+        series["社会増減"].append(year.social_change)
+    chart = signed_bars_svg([str(y.year) for y in years], series, "自然増減・社会増減の推移")
+    return rows, source, chart
 
 
 @login_required
@@ -151,5 +151,5 @@ def state_page(request: HttpRequest, pk: int) -> HttpResponse:
         "tfr_rows": tfr_rows, "tfr_notes": tfr_notes, "tfr_chart": _tfr_chart(tfr_rows, pref_codes),
         "vital_rows": vital_rows, "vital_source": vital_source, "vital_chart": vital_chart,
         "pref_codes": pref_codes, **area_sections(organisation),
-        **net_migration_context(organisation, codes),
+        **net_migration_context(organisation, codes), **resident_totals_context(organisation),
     })
