@@ -57,6 +57,7 @@ def _gunicorn(host: str, port: int, workers: int) -> None:
                 "threads": THREADS_PER_WORKER,
                 "timeout": TIMEOUT_SECONDS,
                 "graceful_timeout": 10,
+                "keepalive": 5,  # seconds an idle browser connection stays open
                 "preload_app": True,
                 "proc_name": "sousei",
                 "errorlog": "-",
@@ -66,8 +67,10 @@ def _gunicorn(host: str, port: int, workers: int) -> None:
                 self.cfg.set(key, value)
 
         def load(self) -> Any:
+            from sousei.web.warmup import warm
             from sousei.web.wsgi import application
 
+            warm()  # preload_app: in the master, before the workers are forked
             return application
 
     _Application().run()
@@ -76,6 +79,8 @@ def _gunicorn(host: str, port: int, workers: int) -> None:
 def _waitress(host: str, port: int, workers: int) -> None:
     import waitress
 
+    from sousei.web.warmup import warm
     from sousei.web.wsgi import application
 
+    warm()
     waitress.serve(application, host=host, port=port, threads=workers * THREADS_PER_WORKER)
