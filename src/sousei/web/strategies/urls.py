@@ -4,6 +4,7 @@ from django.urls import path
 
 from sousei.web.strategies.views import (
     comments,
+    committee,
     downloads,
     entry,
     evaluation,
@@ -11,9 +12,12 @@ from sousei.web.strategies.views import (
     home,
     kpi,
     kpi_edit,
+    measure,
     project,
+    review,
     strategy_import,
     tree,
+    tree_edit,
     workbook,
 )
 
@@ -44,4 +48,19 @@ urlpatterns = [
     path("kpis/<int:pk>/actuals/<int:fiscal_year>/", entry.actual_entry, name="actual_entry"),
     path("kpis/<int:pk>/comments/", comments.kpi_comment, name="kpi_comment"),
     path("goals/<int:pk>/comments/", comments.goal_comment, name="goal_comment"),
+    path("measures/<int:pk>/", measure.measure_detail, name="measure"),
+    path("measures/<int:pk>/comments/", comments.measure_comment, name="measure_comment"),
+    path("measures/<int:pk>/projects/", tree_edit.add_project, name="add_project"),
+    path("projects/<int:pk>/comments/", comments.project_comment, name="project_comment"),
+    path("projects/<int:pk>/edit/", tree_edit.project_edit, name="project_edit"),
+    path("projects/<int:pk>/budgets/<int:fiscal_year>/", tree_edit.budget_entry,
+         name="budget_entry"),
+    path("projects/<int:pk>/roles/", tree_edit.role_edit, name="role_edit"),
+    path("projects/<int:pk>/kpis/", tree_edit.add_kpi, name="add_kpi"),
+    path("rename/<str:kind>/<int:pk>/", tree_edit.rename, name="rename"),
+    path("comments/<int:pk>/reply/", comments.comment_reply, name="comment_reply"),
+    path("kpis/<int:pk>/review/", review.kpi_review, name="kpi_review"),
+    path("strategies/<int:pk>/committee/", committee.committee_page, name="committee"),
+    path("strategies/<int:pk>/committee/add/", committee.committee_add, name="committee_add"),
+    path("strategies/<int:pk>/next-steps/", committee.next_steps, name="next_steps"),
 ]
