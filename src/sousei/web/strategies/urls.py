@@ -5,6 +5,7 @@ from django.urls import path
 from sousei.web.strategies.views import (
     comments,
     committee,
+    compare,
     downloads,
     entry,
     evaluation,
@@ -40,6 +41,7 @@ urlpatterns = [
          strategy_import.strategy_import_confirm, name="strategy_import_confirm"),
     path("strategies/<int:pk>/strategy.xlsx", strategy_import.strategy_export,
          name="strategy_export"),
+    path("organisations/<int:pk>/compare/", compare.compare, name="compare"),
     path("snapshots/<int:pk>/", evaluation.snapshot_detail, name="snapshot"),
     path("goals/<int:pk>/", goal.goal_dashboard, name="goal"),
     path("projects/<int:pk>/", project.project_detail, name="project"),
