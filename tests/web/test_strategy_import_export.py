@@ -108,3 +108,45 @@ def test_a_partnership_from_its_members_codes() -> None:
 def test_import_needs_a_registered_organisation(tmp_path: Path) -> None:
     with pytest.raises(CommandError, match="create_organisation 40227"):
         _run("import_strategy", str(build_kama_workbook(tmp_path / "k.xlsx")), "-o", "40227")
+
+
+def test_a_blank_target_wording_does_not_block_reimport(world, tmp_path: Path) -> None:
+    from sousei.web.strategies.strategy_io import apply_import, export_strategy, preview_import
+
+    home = world["home"]
+    KPI.objects.filter(pk=home.kpi.pk).update(target_text="")  # entered as a bare number
+    KPI.objects.filter(pk=home.other_kpi.pk).update(target_text="")
+    path = export_strategy(home.strategy, tmp_path / "s.xlsx")
+    preview = preview_import(home.organisation, path)
+    assert preview.unchanged and not preview.conflicts
+    texts = [k.target.text for k in preview.imported.strategy.kpis]
+    assert texts == ["1,000人", "5年間に40人"]
+    assert apply_import(None, home.organisation, preview) == home.strategy
+
+
+def test_a_changed_file_replaces_the_tree_keeps_comments_and_is_audited(
+    world, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook as load
+
+    from sousei.web.strategies.models import Comment
+    from sousei.web.strategies.strategy_io import apply_import, export_strategy, preview_import
+
+    home = world["home"]
+    Comment.objects.create(author=home.users["committee"], kpi=home.kpi, body="居住地も把握を")
+    path = export_strategy(home.strategy, tmp_path / "s.xlsx")
+    book = load(path)
+    ws = book["事業一覧"]
+    header = [c.value for c in ws[3]]
+    row = next(r for r in ws.iter_rows(min_row=4) if r[header.index("重要業績評価指標(KPI)")].value
+               == "物産展の来場者数")
+    row[header.index("R5/実績値")].value = 820
+    book.save(path)
+    preview = preview_import(home.organisation, path)
+    assert preview.changes == ["KPI「物産展の来場者数」の内容を変更"] and not preview.conflicts
+    apply_import(home.users["planning"], home.organisation, preview)
+    kpi = KPI.objects.get(name="物産展の来場者数",
+                          project__measure__direction__goal__strategy_ref=home.strategy)
+    assert kpi.actuals.get(fiscal_year=2023).value == 820
+    assert Comment.objects.get().kpi == kpi
+    assert Event.objects.filter(action="総合戦略の再取込").count() == 1

@@ -7,6 +7,7 @@ core -> database -> core returns an equal strategy (tests/web/test_convert_prope
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -14,6 +15,7 @@ from django.db import transaction
 
 from sousei import strategy as core
 from sousei.io.strategy.cells import DEFAULT_WORDING
+from sousei.strategy.targets import target_wording
 from sousei.web.accounts.models import Organisation
 from sousei.web.strategies import models as db
 from sousei.web.strategies.versioning import create_audited
@@ -35,6 +37,16 @@ def actual_to_core(a: db.Actual) -> core.Actual:
     return core.Actual(a.fiscal_year, state, _f(a.value), note, a.observed_year)
 
 
+def _target(kpi: db.KPI) -> core.Target:
+    """The stored target; a blank 目標値(表記) gets the wording its kind and value give, as the
+    workbook writer prints it, so an export reads back as the same KPI."""
+    target = core.Target(core.TargetKind(kpi.target_kind), _f(kpi.target_value),
+                         kpi.target_year, kpi.target_text)
+    if target.text:
+        return target
+    return replace(target, text=target_wording(target, kpi.unit, kpi.strategy.plan_start))
+
+
 def kpi_to_core(kpi: db.KPI) -> core.KPI:
     judgement = (core.Judgement(kpi.judgement_grade, kpi.judgement_reason)
                  if kpi.judgement_grade else None)
@@ -43,8 +55,7 @@ def kpi_to_core(kpi: db.KPI) -> core.KPI:
         unit=kpi.unit,
         direction=core.Direction(kpi.direction),
         aggregation=core.Aggregation(kpi.aggregation),
-        target=core.Target(core.TargetKind(kpi.target_kind), _f(kpi.target_value),
-                           kpi.target_year, kpi.target_text),
+        target=_target(kpi),
         baseline=_f(kpi.baseline),
         baseline_year=kpi.baseline_year,
         actuals=tuple(actual_to_core(a) for a in kpi.actuals.all()),

@@ -23,6 +23,7 @@ from sousei.io.strategy.strategy_book import (
     write_strategy_workbook,
 )
 from sousei.web.accounts.models import Organisation
+from sousei.web.audit.record import record_event
 from sousei.web.strategies import models as db
 from sousei.web.strategies.convert import from_core, partner_index, store_goal, to_core
 
@@ -96,6 +97,7 @@ def apply_import(actor: Any, organisation: Organisation, preview: Preview) -> db
     if preview.unchanged:
         return preview.existing
     row = db.Strategy.objects.select_for_update().get(pk=preview.existing.pk)
+    before = {"stamp": stamp_of(to_core(row)[0]), "changes": preview.changes}
     comments = _detach_comments(row)
     row.goals.all().delete()
     partners = partner_index(organisation)
@@ -104,6 +106,9 @@ def apply_import(actor: Any, organisation: Organisation, preview: Preview) -> db
     _reattach_comments(row, comments)
     row.version += 1
     row.save(update_fields=["version"])
+    # The new rows carry their own creation events; this one says what the import replaced.
+    record_event(actor, row, "総合戦略の再取込", before=before,
+                 after={"stamp": stamp_of(to_core(row)[0])})
     return row
 
 
