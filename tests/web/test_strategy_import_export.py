@@ -129,11 +129,16 @@ def test_a_changed_file_replaces_the_tree_keeps_comments_and_is_audited(
 ) -> None:
     from openpyxl import load_workbook as load
 
-    from sousei.web.strategies.models import Comment
+    from sousei.web.strategies.models import Comment, KPIReview
     from sousei.web.strategies.strategy_io import apply_import, export_strategy, preview_import
 
     home = world["home"]
     Comment.objects.create(author=home.users["committee"], kpi=home.kpi, body="居住地も把握を")
+    Comment.objects.create(author=home.users["committee"], project=home.project, body="費用は")
+    Comment.objects.create(author=home.users["committee"], measure=home.project.measure,
+                           body="対象地域は")
+    KPIReview.objects.create(kpi=home.kpi, fiscal_year=2022, self_evaluation="順調",
+                             next_step="継続")
     path = export_strategy(home.strategy, tmp_path / "s.xlsx")
     book = load(path)
     ws = book["事業一覧"]
@@ -148,5 +153,8 @@ def test_a_changed_file_replaces_the_tree_keeps_comments_and_is_audited(
     kpi = KPI.objects.get(name="物産展の来場者数",
                           project__measure__direction__goal__strategy_ref=home.strategy)
     assert kpi.actuals.get(fiscal_year=2023).value == 820
-    assert Comment.objects.get().kpi == kpi
+    subjects = {c.body: c.subject for c in Comment.objects.all()}
+    assert subjects["居住地も把握を"] == kpi and subjects["費用は"] == kpi.project
+    assert subjects["対象地域は"] == kpi.project.measure
+    assert (kpi.reviews.get().self_evaluation, kpi.reviews.get().next_step) == ("順調", "継続")
     assert Event.objects.filter(action="総合戦略の再取込").count() == 1
