@@ -93,3 +93,14 @@ def test_a_judgement_outside_the_scheme_is_reported(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["evaluate", str(source), "--scheme", str(scheme)])
     assert result.exit_code == 2
     assert "KPI「全国学力調査の平均正答率」の評価「○」は評価方式cityにありません" in result.output
+
+
+def test_evaluate_lists_how_annotated_cells_were_read(tmp_path: Path) -> None:
+    from tests.io.strategy.kama_fixture import build_kama_workbook
+
+    source = build_kama_workbook(tmp_path / "kama.xlsx")
+    result = CliRunner().invoke(app, ["evaluate", str(source), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["total"]["grades"] == {"○": 3, "△": 12, "×": 1}
+    assert "読み取りの解釈" in result.stderr
+    assert "11行目 F列" in result.stderr and "「19.9万人(R6)」→ 199,000人(令和6年度の値)" in result.stderr

@@ -108,3 +108,53 @@ def test_a_partnership_from_its_members_codes() -> None:
 def test_import_needs_a_registered_organisation(tmp_path: Path) -> None:
     with pytest.raises(CommandError, match="create_organisation 40227"):
         _run("import_strategy", str(build_kama_workbook(tmp_path / "k.xlsx")), "-o", "40227")
+
+
+def test_a_blank_target_wording_does_not_block_reimport(world, tmp_path: Path) -> None:
+    from sousei.web.strategies.strategy_io import apply_import, export_strategy, preview_import
+
+    home = world["home"]
+    KPI.objects.filter(pk=home.kpi.pk).update(target_text="")  # entered as a bare number
+    KPI.objects.filter(pk=home.other_kpi.pk).update(target_text="")
+    path = export_strategy(home.strategy, tmp_path / "s.xlsx")
+    preview = preview_import(home.organisation, path)
+    assert preview.unchanged and not preview.conflicts
+    texts = [k.target.text for k in preview.imported.strategy.kpis]
+    assert texts == ["1,000人", "5年間に40人"]
+    assert apply_import(None, home.organisation, preview) == home.strategy
+
+
+def test_a_changed_file_replaces_the_tree_keeps_comments_and_is_audited(
+    world, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook as load
+
+    from sousei.web.strategies.models import Comment, KPIReview
+    from sousei.web.strategies.strategy_io import apply_import, export_strategy, preview_import
+
+    home = world["home"]
+    Comment.objects.create(author=home.users["committee"], kpi=home.kpi, body="居住地も把握を")
+    Comment.objects.create(author=home.users["committee"], project=home.project, body="費用は")
+    Comment.objects.create(author=home.users["committee"], measure=home.project.measure,
+                           body="対象地域は")
+    KPIReview.objects.create(kpi=home.kpi, fiscal_year=2022, self_evaluation="順調",
+                             next_step="継続")
+    path = export_strategy(home.strategy, tmp_path / "s.xlsx")
+    book = load(path)
+    ws = book["事業一覧"]
+    header = [c.value for c in ws[3]]
+    row = next(r for r in ws.iter_rows(min_row=4) if r[header.index("重要業績評価指標(KPI)")].value
+               == "物産展の来場者数")
+    row[header.index("R5/実績値")].value = 820
+    book.save(path)
+    preview = preview_import(home.organisation, path)
+    assert preview.changes == ["KPI「物産展の来場者数」の内容を変更"] and not preview.conflicts
+    apply_import(home.users["planning"], home.organisation, preview)
+    kpi = KPI.objects.get(name="物産展の来場者数",
+                          project__measure__direction__goal__strategy_ref=home.strategy)
+    assert kpi.actuals.get(fiscal_year=2023).value == 820
+    subjects = {c.body: c.subject for c in Comment.objects.all()}
+    assert subjects["居住地も把握を"] == kpi and subjects["費用は"] == kpi.project
+    assert subjects["対象地域は"] == kpi.project.measure
+    assert (kpi.reviews.get().self_evaluation, kpi.reviews.get().next_step) == ("順調", "継続")
+    assert Event.objects.filter(action="総合戦略の再取込").count() == 1

@@ -103,3 +103,25 @@ def test_only_planning_handles_workbooks(world, login, role: str) -> None:
     for name in ("workbook", "download_progress", "download_template"):
         url = reverse(f"strategies:{name}", args=[home.strategy.pk])
         assert client.get(url, {"department": "商工政策課"}).status_code == 404
+
+
+def test_untouched_progress_reimport_keeps_the_note_and_changes_nothing(world, login) -> None:
+    home = world["home"]
+    Actual.objects.create(kpi=home.kpi, fiscal_year=2023, state="pending", note="統計未公表")
+    client = login(home.users["planning"])
+    book = _download(client, reverse("strategies:download_progress", args=[home.strategy.pk]))
+    events = Event.objects.count()
+    page = _upload(client, home.strategy, book).content.decode()
+    assert "新規 0件・修正 0件・変更なし 2件" in page
+    assert Event.objects.count() == events
+    assert Actual.objects.get(kpi=home.kpi, fiscal_year=2023).note == "統計未公表"
+
+
+def test_annotated_cells_are_listed_after_an_import(world, login) -> None:
+    home = world["home"]
+    client = login(home.users["planning"])
+    book = _template(client, home.strategy)
+    book.active["H5"] = "820人(実績値)"
+    page = _upload(client, home.strategy, book).content.decode()
+    assert "「820人(実績値)」→ 820人 注記「実績値」" in page
+    assert Actual.objects.get(kpi=home.kpi, fiscal_year=2023).note == "実績値"

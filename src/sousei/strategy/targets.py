@@ -101,3 +101,19 @@ def read_target(
                               aggregation, inferred)
     target = Target(kind, number.value, year or default_year, original)
     return TargetReading(target, number.unit, direction, aggregation, tuple(inferred))
+
+
+def target_wording(target: Target, unit: str, plan_start: int) -> str:
+    """The published wording of a target, or one written from its kind and value when it has
+    none (a target entered as a bare number), so that `read_target` reads the same target."""
+    if target.text:
+        return target.text
+    if target.value is None:
+        return "目標未記入"
+    value = float(target.value)
+    number = f"{value:,.10f}".rstrip("0").rstrip(".") if not value.is_integer() else f"{int(value):,}"
+    number = number.replace("-", "△")
+    if target.kind in (TargetKind.CUMULATIVE, TargetKind.STOCK) and target.fiscal_year:
+        return f"{target.fiscal_year - plan_start + 1}年間に{number}{unit}"
+    suffix = {TargetKind.AT_LEAST: "以上", TargetKind.AT_MOST: "以下"}.get(target.kind, "")
+    return f"{number}{unit}{suffix}"

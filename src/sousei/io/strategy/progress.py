@@ -63,6 +63,7 @@ from sousei.strategy import (
     Strategy,
     StrategyEvaluation,
 )
+from sousei.strategy.targets import target_wording
 
 PROGRESS_SHEET = "事業一覧"
 
@@ -300,7 +301,7 @@ def _kpi_values(kpi: KPI, strategy: Strategy, base_year: int | None) -> dict[str
         "担当課": kpi.department,
         "実績値(目標値比較)": kpi.comparison_value,
     }
-    target = kpi.target.text
+    target = target_wording(kpi.target, kpi.unit, strategy.plan_start)
     if kpi.target.fiscal_year not in (None, strategy.plan_end) and ")" not in target:
         target += f"({format_era_short(kpi.target.fiscal_year)})"
     values["目標値"] = target

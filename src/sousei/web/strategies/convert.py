@@ -7,6 +7,7 @@ core -> database -> core returns an equal strategy (tests/web/test_convert_prope
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -14,12 +15,13 @@ from django.db import transaction
 
 from sousei import strategy as core
 from sousei.io.strategy.cells import DEFAULT_WORDING
+from sousei.strategy.targets import target_wording
 from sousei.web.accounts.models import Organisation
 from sousei.web.strategies import models as db
 from sousei.web.strategies.versioning import create_audited
 
 
-def _f(value: Decimal | None) -> float | None:
+def to_float(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 
@@ -32,7 +34,17 @@ def actual_to_core(a: db.Actual) -> core.Actual:
     typed in the entry form) is that state's plain form, as the workbook reader gives it."""
     state = core.ActualState(a.state)
     note = "" if a.note == DEFAULT_WORDING.get(state) else a.note
-    return core.Actual(a.fiscal_year, state, _f(a.value), note, a.observed_year)
+    return core.Actual(a.fiscal_year, state, to_float(a.value), note, a.observed_year)
+
+
+def _target(kpi: db.KPI) -> core.Target:
+    """The stored target; a blank 目標値(表記) gets the wording its kind and value give, as the
+    workbook writer prints it, so an export reads back as the same KPI."""
+    target = core.Target(core.TargetKind(kpi.target_kind), to_float(kpi.target_value),
+                         kpi.target_year, kpi.target_text)
+    if target.text:
+        return target
+    return replace(target, text=target_wording(target, kpi.unit, kpi.strategy.plan_start))
 
 
 def kpi_to_core(kpi: db.KPI) -> core.KPI:
@@ -43,13 +55,12 @@ def kpi_to_core(kpi: db.KPI) -> core.KPI:
         unit=kpi.unit,
         direction=core.Direction(kpi.direction),
         aggregation=core.Aggregation(kpi.aggregation),
-        target=core.Target(core.TargetKind(kpi.target_kind), _f(kpi.target_value),
-                           kpi.target_year, kpi.target_text),
-        baseline=_f(kpi.baseline),
+        target=_target(kpi),
+        baseline=to_float(kpi.baseline),
         baseline_year=kpi.baseline_year,
         actuals=tuple(actual_to_core(a) for a in kpi.actuals.all()),
         baseline_note=kpi.baseline_note,
-        comparison_value=_f(kpi.comparison_value),
+        comparison_value=to_float(kpi.comparison_value),
         department=kpi.department,
         judgement=judgement,
         notes=tuple(kpi.notes),
@@ -62,14 +73,14 @@ def project_to_core(project: db.Project, kpis: list[db.KPI]) -> core.Project:
         departments=tuple(d for d in project.departments.split("、") if d),
         roles=tuple(core.Role(r.label, r.role) for r in project.roles.all()),
         partners=tuple(project.partners),
-        budgets=tuple(core.Budget(b.fiscal_year, _f(b.thousand_yen))
+        budgets=tuple(core.Budget(b.fiscal_year, to_float(b.thousand_yen))
                       for b in project.budgets.all()),
     )
 
 
 def _numerical_to_core(nt: db.NumericalTarget) -> core.NumericalTarget:
-    return core.NumericalTarget(nt.indicator, nt.unit, _f(nt.baseline), _f(nt.ipss_estimate),
-                                _f(nt.target), _f(nt.actual), nt.period, nt.note)
+    return core.NumericalTarget(nt.indicator, nt.unit, to_float(nt.baseline), to_float(nt.ipss_estimate),
+                                to_float(nt.target), to_float(nt.actual), nt.period, nt.note)
 
 
 def to_core(strategy: db.Strategy) -> tuple[core.Strategy, list[list[int]]]:

@@ -94,3 +94,24 @@ class KPITargetForm(forms.Form):
 
     def clean_target_value(self) -> Decimal | None:
         return self._number("target_value")
+
+
+class ReplyForm(forms.Form):
+    reply = forms.CharField(label="対応方針", max_length=4000,
+                            widget=forms.Textarea(attrs={"rows": 2}),
+                            error_messages={"required": "対応方針を入力してください"})
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class ReviewForm(forms.Form):
+    """A department's self-evaluation of a KPI; 今後の方向性 from the organisation's list."""
+
+    fiscal_year = forms.IntegerField(widget=forms.HiddenInput)
+    self_evaluation = forms.CharField(label="自己評価", max_length=4000, required=False,
+                                      widget=forms.Textarea(attrs={"rows": 3}))
+    next_step = forms.ChoiceField(label="今後の方向性", required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args: object, steps: list[str] = (), **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["next_step"].choices = [("", "(選択してください)"), *((s, s) for s in steps)]

@@ -23,8 +23,10 @@ from sousei.io.strategy.strategy_book import (
     write_strategy_workbook,
 )
 from sousei.web.accounts.models import Organisation
+from sousei.web.audit.record import record_event
 from sousei.web.strategies import models as db
 from sousei.web.strategies.convert import from_core, partner_index, store_goal, to_core
+from sousei.web.strategies.versioning import create_audited
 
 
 def stamp_of(strategy: core.Strategy) -> str:
@@ -61,6 +63,8 @@ def _differences(old: core.Strategy, new: core.Strategy) -> list[str]:
     lines += [f"KPI「{key[3]}」を削除" for key in before if key not in after]
     lines += [f"KPI「{key[3]}」の内容を変更" for key, kpi in after.items()
               if key in before and before[key] != kpi]
+    if (old.plan_start, old.plan_end) != (new.plan_start, new.plan_end):
+        lines.append(f"計画期間を{new.plan_start}～{new.plan_end}年度に変更")
     if not lines and old != new:
         lines.append("基本目標・施策・事業・数値目標の構成や内容を変更")
     return lines
@@ -96,39 +100,82 @@ def apply_import(actor: Any, organisation: Organisation, preview: Preview) -> db
     if preview.unchanged:
         return preview.existing
     row = db.Strategy.objects.select_for_update().get(pk=preview.existing.pk)
-    comments = _detach_comments(row)
+    before = {"stamp": stamp_of(to_core(row)[0]), "changes": preview.changes}
+    kept = _detach_review(row)
     row.goals.all().delete()
     partners = partner_index(organisation)
     for number, goal in enumerate(strategy.goals, 1):
         store_goal(actor, row, number, goal, partners)
-    _reattach_comments(row, comments)
+    _reattach_review(actor, row, kept)
+    row.plan_start, row.plan_end = strategy.plan_start, strategy.plan_end
     row.version += 1
-    row.save(update_fields=["version"])
+    row.save(update_fields=["plan_start", "plan_end", "version"])
+    # The new rows carry their own creation events; this one says what the import replaced.
+    record_event(actor, row, "総合戦略の再取込", before=before,
+                 after={"stamp": stamp_of(to_core(row)[0])})
     return row
 
 
-def _detach_comments(row: db.Strategy) -> list[tuple[db.Comment, str, tuple[str, ...] | None]]:
-    """Committee comments outlive a re-import: they are kept aside with the names of what they
-    were on (goal, and KPI by its path) and put back on the rows of the same names."""
-    kept = []
-    for comment in db.Comment.objects.filter(goal__strategy_ref=row) | db.Comment.objects.filter(
-            kpi__project__measure__direction__goal__strategy_ref=row):
-        kpi = comment.kpi
-        key = None if kpi is None else (kpi.project.measure.direction.goal.name,
-                                        kpi.project.measure.name, kpi.project.name, kpi.name)
-        goal = comment.goal.name if comment.goal else key[0] if key else ""
-        db.Comment.objects.filter(pk=comment.pk).update(kpi=None, goal=None)
-        kept.append((comment, goal, key))
-    return kept
+NamePath = tuple[str, ...]  # names from the goal down: (goal,), (goal, measure), ... (…, KPI)
 
 
-def _reattach_comments(row: db.Strategy, kept: list) -> None:
-    goals = {g.name: g for g in row.goals.all()}
-    kpis = {(k.project.measure.direction.goal.name, k.project.measure.name, k.project.name,
-             k.name): k for k in db.KPI.objects.filter(
-                 project__measure__direction__goal__strategy_ref=row)}
-    fallback = next(iter(goals.values()), None)
-    for comment, goal, key in kept:
-        kpi = kpis.get(key) if key else None
-        target_goal = None if kpi else goals.get(goal, fallback)
-        db.Comment.objects.filter(pk=comment.pk).update(kpi=kpi, goal=target_goal)
+def _path_of(row: Any) -> NamePath:
+    if isinstance(row, db.BasicGoal):
+        return (row.name,)
+    if isinstance(row, db.Measure):
+        return (row.direction.goal.name, row.name)
+    if isinstance(row, db.Project):
+        return (*_path_of(row.measure), row.name)
+    return (*_path_of(row.project), row.name)
+
+
+def _rows_by_path(strategy: db.Strategy) -> dict[NamePath, Any]:
+    """Every goal, measure, project and KPI of the strategy by its path of names."""
+    found: dict[NamePath, Any] = {}
+    for goal in strategy.goals.all():
+        found[(goal.name,)] = goal
+        for measure in db.Measure.objects.filter(direction__goal=goal):
+            found[(goal.name, measure.name)] = measure
+            for project in measure.projects.all():
+                found[(goal.name, measure.name, project.name)] = project
+                for kpi in project.kpis.all():
+                    found[(goal.name, measure.name, project.name, kpi.name)] = kpi
+    return found
+
+
+SUBJECTS = ("goal", "measure", "project", "kpi")
+
+
+def _detach_review(row: db.Strategy) -> tuple[list, list]:
+    """Committee comments and self-evaluations outlive a re-import: they are kept aside with
+    the path of names of what they were on and put back on the rows of the same names."""
+    comments = []
+    for path, subject in _rows_by_path(row).items():
+        for comment in subject.comments.all():
+            comments.append((comment.pk, path))
+    db.Comment.objects.filter(pk__in=[pk for pk, _ in comments]).update(
+        **dict.fromkeys(SUBJECTS))
+    reviews = [(_path_of(r.kpi), r.fiscal_year, r.self_evaluation, r.next_step)
+               for r in db.KPIReview.objects.filter(
+                   kpi__project__measure__direction__goal__strategy_ref=row)]
+    return comments, reviews
+
+
+def _reattach_review(actor: Any, row: db.Strategy, kept: tuple[list, list]) -> None:
+    """Each kept item goes back on the row of its path, or the nearest one that still exists
+    (a comment on a removed KPI stays with its project, measure or goal)."""
+    rows = _rows_by_path(row)
+    fallback = next(iter(rows.values()), None)
+    comments, reviews = kept
+    for pk, path in comments:
+        subject = next((rows[path[:n]] for n in range(len(path), 0, -1) if path[:n] in rows),
+                       fallback)
+        if subject is not None:
+            field = SUBJECTS[len(_path_of(subject)) - 1]
+            db.Comment.objects.filter(pk=pk).update(**{field: subject})
+    for path, fiscal_year, text, step in reviews:
+        kpi = rows.get(path)
+        if isinstance(kpi, db.KPI):
+            create_audited(actor, db.KPIReview(kpi=kpi, fiscal_year=fiscal_year,
+                                               self_evaluation=text, next_step=step),
+                           "再取込後の自己評価の引継ぎ")

@@ -5,7 +5,7 @@ the CLI. An import applies the actuals of KPIs it finds, all or nothing, every c
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,7 @@ from sousei.io.strategy.entry_template import write_entry_template
 from sousei.io.strategy.progress import read_progress_workbook, write_progress_workbook
 from sousei.japanese import format_fiscal_year
 from sousei.web.strategies import models as db
-from sousei.web.strategies.convert import to_core
+from sousei.web.strategies.convert import actual_to_core, to_core, to_float
 from sousei.web.strategies.evaluation import scheme_of
 from sousei.web.strategies.versioning import create_audited, save_versioned
 
@@ -30,6 +30,7 @@ class ImportReport:
     changed: int = 0
     unchanged: int = 0
     changes: list[str] = field(default_factory=list)
+    readings: list[str] = field(default_factory=list)  # how annotated cells were read
 
 
 def export_progress(strategy: db.Strategy, directory: Path) -> Path:
@@ -61,11 +62,12 @@ def _file_kpis(imported: core.Strategy) -> dict[Key, core.KPI]:
 def _apply(actor: Any, kpi: db.KPI, actual: core.Actual, report: ImportReport) -> None:
     value = None if actual.value is None else db.Actual._meta.get_field("value").to_python(
         repr(actual.value))
-    changes = {"state": actual.state.value, "value": value, "note": actual.note}
+    changes = {"state": actual.state.value, "value": value, "note": actual.note,
+               "observed_year": actual.observed_year}
     row = db.Actual.objects.filter(kpi=kpi, fiscal_year=actual.fiscal_year).first()
-    if row is not None and (row.state, row.value, row.note) == (
-        changes["state"], value, changes["note"]
-    ):
+    # The workbook prints a state's default word (統計未公表) for an empty note and reads it
+    # back as empty: the stored wording is the same actual and is kept, not wiped.
+    if row is not None and actual_to_core(row) == replace(actual, value=to_float(value)):
         report.unchanged += 1
         return
     if row is None:
@@ -96,7 +98,7 @@ def import_actuals(actor: Any, strategy: db.Strategy, path: Path, filename: str)
         if not found:
             problems.append(CellProblem("事業一覧", 0, "", "", "KPIの行がありません"))
         raise WorkbookError(filename, problems)
-    report = ImportReport()
+    report = ImportReport(readings=list(imported.readings))
     with transaction.atomic():
         for key, kpi in found.items():
             for actual in kpi.actuals:

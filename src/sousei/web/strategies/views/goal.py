@@ -9,11 +9,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from sousei.web.accounts.access import allows, get_for_user, membership_for
+from sousei.web.accounts.access import get_for_user, membership_for
 from sousei.web.accounts.models import Role
 from sousei.web.strategies.evaluation import evaluate
-from sousei.web.strategies.forms import CommentForm
 from sousei.web.strategies.models import BasicGoal
+from sousei.web.strategies.views.kpi import comments_context
 
 
 @login_required
@@ -24,8 +24,6 @@ def goal_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     result["goals"] = [g for g in result["goals"] if g["id"] == goal.pk]
     return render(request, "strategies/goal.html", {
         "goal": goal, "strategy": goal.strategy, "result": result, "live": True,
-        "comments": goal.comments.select_related("author"),
-        "can_comment": allows(membership, goal, "comment"),
         "can_download": membership is not None and membership.role != Role.VIEWER,
-        "comment_form": CommentForm(),
+        **comments_context(request, goal, "strategies:goal_comment"),
     })

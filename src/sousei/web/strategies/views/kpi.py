@@ -11,7 +11,7 @@ from django.shortcuts import render
 from sousei.web.accounts.access import allows, get_for_user, membership_for
 from sousei.web.strategies.charts import kpi_chart_svg
 from sousei.web.strategies.evaluation import grade_kpi
-from sousei.web.strategies.forms import CommentForm
+from sousei.web.strategies.forms import CommentForm, ReviewForm
 from sousei.web.strategies.models import KPI
 
 
@@ -30,15 +30,42 @@ def results_context(request: HttpRequest, kpi: KPI, **extra: Any) -> dict[str, A
     }
 
 
+def comments_context(request: HttpRequest, subject: Any, action: str) -> dict[str, Any]:
+    """What `_comments.html` needs: the comments with replies, and who may add or reply."""
+    membership = membership_for(request, subject.organisation)
+    return {
+        "comments": subject.comments.select_related("author", "replied_by"),
+        "can_comment": allows(membership, subject, "comment"),
+        "can_reply": allows(membership, subject, "write"),
+        "comment_form": CommentForm(), "comment_action": action, "subject": subject,
+    }
+
+
+def _reviews(kpi: KPI, can_enter: bool) -> list[dict[str, Any]]:
+    """One row per plan year with a review or, for those who may enter, a form."""
+    found = {r.fiscal_year: r for r in kpi.reviews.all()}
+    steps = list(kpi.strategy.next_steps)
+    rows = []
+    for fy in kpi.strategy.plan_years:
+        review = found.get(fy)
+        if review is None and not can_enter:
+            continue
+        initial = {"fiscal_year": fy, "version": review.version if review else 0,
+                   "self_evaluation": review.self_evaluation if review else "",
+                   "next_step": review.next_step if review else ""}
+        rows.append({"fiscal_year": fy, "review": review,
+                     "form": ReviewForm(initial=initial, steps=steps) if can_enter else None})
+    return rows
+
+
 @login_required
 def kpi_detail(request: HttpRequest, pk: int) -> HttpResponse:
     kpi = get_for_user(request, KPI, pk, need="read")
     membership = membership_for(request, kpi.organisation)
     context = results_context(request, kpi)
+    context.update(comments_context(request, kpi, "strategies:kpi_comment"))
     context.update({
-        "comments": kpi.comments.select_related("author"),
-        "can_comment": allows(membership, kpi, "comment"),
         "can_audit": allows(membership, kpi, "audit"),
-        "comment_form": CommentForm(),
+        "reviews": _reviews(kpi, context["can_enter"]),
     })
     return render(request, "strategies/kpi.html", context)
