@@ -75,5 +75,5 @@ def test_cli_refuses_a_bad_moves_file_naming_the_row(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, [
         "report", "vision", "--area", "40203", "--to", "2030", "--out", str(tmp_path / "o"),
         "--no-pdf", "--moves", str(bad)])
-    assert result.exit_code == 2
+    assert result.exit_code == 1  # an input refused
     assert "ファイル bad.csv、6行目、列 out_moves" in result.output

@@ -148,7 +148,7 @@ def test_cli_refuses_a_bad_vital_file(tmp_path) -> None:
         "report", "vision", "--area", "40203", "--vital", str(vital), "--to", "2030",
         "--out", str(tmp_path / "out"), "--no-pdf",
     ])
-    assert result.exit_code == 2
+    assert result.exit_code == 1  # an input refused
     assert "ファイル vital.csv、2行目、列 deaths" in result.output
     assert not (tmp_path / "out").exists()
 
