@@ -32,6 +32,11 @@ class Section:
     landscape: bool = False  # wide tables (事業一覧) print on A4 landscape pages
 
     @property
+    def brief(self) -> bool:
+        """Prose only: printed with the next section on its page, never alone on one."""
+        return not self.blocks
+
+    @property
     def items(self) -> list[dict[str, object]]:
         return [
             {"chart": block} if isinstance(block, Chart) else {"table": block}

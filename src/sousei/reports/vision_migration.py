@@ -37,7 +37,7 @@ def net_migration_table(data: VisionData) -> ReportTable:
         sex_label = f"{SEX_LABELS_JA[sex]}性"
         for k, transition in enumerate(TRANSITIONS):
             cells = (Cell(float(v), "count") for v in persons[:, k])
-            rows.append([Cell(sex_label, emphasis=True), Cell(transition), *cells])
+            rows.append([Cell(sex_label, emphasis=True), Cell(transition, nowrap=True), *cells])
         totals = (Cell(float(v), "count") for v in persons.sum(axis=1))
         rows.append([Cell(sex_label, emphasis=True), Cell("計", emphasis=True), *totals])
     merge_down(rows, 0)
