@@ -14,6 +14,7 @@ from django.shortcuts import render
 from sousei.demography.ages import AGE_STARTS, OPEN_AGE
 from sousei.demography.indicators import VitalYear, age_group_totals
 from sousei.io.population.convert import frame_to_population
+from sousei.io.reference.codes import area_name
 from sousei.io.reference.shipped import tfr_municipal, tfr_prefecture
 from sousei.japanese import format_number, format_percent
 from sousei.vision.inputs import CensusHistory, census_history
@@ -101,12 +102,17 @@ def _tfr(codes) -> tuple[list[dict], list[str]]:
     return rows, notes
 
 
+def prefecture_name(code: str) -> str:
+    """福岡県 for 40: legends and headers name the prefecture, never its code."""
+    return area_name(f"{code}000")
+
+
 def _tfr_chart(rows: list[dict], pref_codes: list[str]) -> str:
     if not rows:
         return ""
     series = {"全国": [r["nation"] for r in rows]}
     for i, code in enumerate(pref_codes):
-        series[f"都道府県({code})"] = [r["prefecture"][i] for r in rows]
+        series[prefecture_name(code)] = [r["prefecture"][i] for r in rows]
     return lines_svg([r["year"] for r in rows], series, "合計特殊出生率の推移", every=5)
 
 
@@ -151,6 +157,7 @@ def state_page(request: HttpRequest, pk: int) -> HttpResponse:
         "age_groups": age_groups, "age_chart": age_chart, "census_source": CENSUS_SOURCE,
         "tfr_rows": tfr_rows, "tfr_notes": tfr_notes, "tfr_chart": _tfr_chart(tfr_rows, pref_codes),
         "vital_rows": vital_rows, "vital_source": vital_source, "vital_chart": vital_chart,
-        "pref_codes": pref_codes, **area_sections(organisation),
+        "pref_codes": pref_codes, "pref_names": [prefecture_name(c) for c in pref_codes],
+        **area_sections(organisation),
         **net_migration_context(organisation, codes),
     })
