@@ -15,6 +15,7 @@ from pathlib import Path
 from django.template import Context, Engine
 
 from sousei.japanese import format_year_prose
+from sousei.japanese.clock import today_jst
 from sousei.reports.charts import Chart
 from sousei.reports.table import ReportTable
 
@@ -49,7 +50,7 @@ class Document:
     title: str
     subtitle: str
     sections: tuple[Section, ...]
-    issued: date = field(default_factory=date.today)
+    issued: date = field(default_factory=today_jst)  # JST, as the web shows dates
 
     @property
     def issued_text(self) -> str:
