@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 
 from sousei.io.errors import InputError
 from sousei.io.flows.vital_stats import read_vital_statistics
-from sousei.web.accounts.access import can_write, organisation_for
+from sousei.web.accounts.access import can_read_internal, can_write, organisation_for
 from sousei.web.strategies.versioning import create_audited
 from sousei.web.vision.area_uploads import AREA_UPLOADS, area_upload_versions, store_area_upload
 from sousei.web.vision.data import frame_to_text, read_upload
@@ -58,7 +58,9 @@ def _year(request: HttpRequest) -> int | None:
 
 @login_required
 def data_page(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = organisation_for(request, pk, need="write" if request.method == "POST" else "read")
+    # The page lists every upload with its uploader: staff and committee only, not viewers.
+    need = "write" if request.method == "POST" else "internal"
+    organisation = organisation_for(request, pk, need=need)
     error = None
     if request.method == "POST":
         upload = request.FILES.get("file")
@@ -80,6 +82,7 @@ def data_page(request: HttpRequest, pk: int) -> HttpResponse:
         "organisation": organisation, "datasets": datasets, "error": error,
         "vitals": organisation.vital_statistics.select_related("uploaded_by"),
         "moves_by_age": organisation.moves_by_age.select_related("uploaded_by"),
-        "can_write": can_write(request, organisation), **area_upload_versions(organisation),
+        "can_write": can_write(request, organisation),
+        "internal": can_read_internal(request, organisation), **area_upload_versions(organisation),
         "members": [m for m in organisation.members.order_by("code") if m.code],
     }, status=422 if error else 200)

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from sousei.io.scenario import scenario_from_mapping
 from sousei.japanese import format_number
 from sousei.vision.areas import ipss_totals
-from sousei.web.accounts.access import can_write, organisation_for
+from sousei.web.accounts.access import can_read_internal, can_write, organisation_for
 from sousei.web.strategies.versioning import StaleEditError, create_audited, save_versioned
 from sousei.web.vision.charts import lines_svg
 from sousei.web.vision.compute import COMBINED, Comparison, comparison_context
@@ -45,6 +45,7 @@ def projection_page(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "vision/projection.html", {
         **context, "organisation": organisation, "saved": saved, "choice": choice,
         "dataset": latest_dataset(organisation), "can_write": can_write(request, organisation),
+        "internal": can_read_internal(request, organisation),
         "ipss_years": list(ipss), "ipss_totals": [format_number(v) for v in ipss.values()],
     })
 

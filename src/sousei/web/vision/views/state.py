@@ -18,7 +18,7 @@ from sousei.io.reference.codes import area_name
 from sousei.io.reference.shipped import tfr_municipal, tfr_prefecture
 from sousei.japanese import format_number, format_percent
 from sousei.vision.inputs import CensusHistory, census_history
-from sousei.web.accounts.access import can_write, organisation_for
+from sousei.web.accounts.access import can_read_internal, can_write, organisation_for
 from sousei.web.vision.charts import lines_svg, pyramid_svg, signed_bars_svg, stacked_bars_svg
 from sousei.web.vision.data import census_codes, dataset_frame, latest_dataset
 from sousei.web.vision.net_migration import net_migration_context
@@ -151,6 +151,7 @@ def state_page(request: HttpRequest, pk: int) -> HttpResponse:
                                                        "female_foreign")}} for r in pyramid]
     return render(request, "vision/state.html", {
         "organisation": organisation, "can_write": can_write(request, organisation),
+        "internal": can_read_internal(request, organisation),
         "pyramid": table, "pyramid_svg": pyramid_svg(pyramid) if pyramid else "",
         "pyramid_source": pyramid_source, "pyramid_year": pyramid_year,
         "split": any(r["male_foreign"] or r["female_foreign"] for r in pyramid),
