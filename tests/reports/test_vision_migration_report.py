@@ -62,20 +62,33 @@ def test_net_migration_sheet_holds_the_census_residuals(census_report) -> None:
     assert (ws["A4"].value, ws["A23"].value) == ("男性", "女性")
 
 
-def test_vital_sheet_has_natural_and_social_change_by_year(census_report) -> None:
-    ws = load_workbook(census_report.xlsx)["現状_自然増減・社会増減"]
-    merged = {str(m) for m in ws.merged_cells.ranges}
-    assert {"A3:A4", "B3:D3", "E3:G3"} <= merged
-    assert (ws["B3"].value, ws["E3"].value) == ("自然動態", "社会動態")
-    assert [ws.cell(row=4, column=c).value for c in range(2, 8)] == [
-        "出生", "死亡", "自然増減", "転入", "転出", "社会増減",
-    ]
-    # 2018: 2,787 - 2,988 = △201; 11,650 - 11,900 = △250. 2019: △317 and 172.
-    assert [ws.cell(row=5, column=c).value for c in range(1, 8)] == [
-        2018, 2787, 2988, -201, 11650, 11900, -250,
-    ]
-    assert (ws["D6"].value, ws["G6"].value) == (-317, 172)
-    assert ws["D5"].number_format == COUNT
+def test_vital_sheets_run_the_years_across_as_published(census_report) -> None:
+    natural = load_workbook(census_report.xlsx)["現状_自然動態"]
+    rows = {natural.cell(row=r, column=1).value: r for r in range(3, natural.max_row + 1)}
+    assert [natural.cell(row=3, column=c).value for c in range(1, 4)] == ["年", 2018, 2019]
+    # 2018: 2,787 - 2,988 = △201; 2019: 2,693 - 3,010 = △317.
+    assert [natural.cell(row=rows["自然増減"], column=c).value for c in (2, 3)] == [-201, -317]
+    assert natural.cell(row=rows["出生"], column=2).value == 2787
+    assert natural.cell(row=rows["自然増減"], column=2).number_format == COUNT
+    social = load_workbook(census_report.xlsx)["現状_社会動態"]
+    rows = {social.cell(row=r, column=1).value: r for r in range(3, social.max_row + 1)}
+    assert [social.cell(row=rows["社会増減"], column=c).value for c in (2, 3)] == [-250, 172]
+
+
+def test_ten_years_a_block_and_fiscal_years_say_nendo(tmp_path) -> None:
+    from sousei.reports.vision_migration import vital_tables
+
+    lines = ["年度,出生,死亡,転入,転出"] + [f"{y},{2900 - y % 7},3000,12000,{11900 + y % 5}"
+                                         for y in range(2008, 2021)]
+    vital = read_vital_statistics("\n".join(lines).encode(), "vital.csv")
+    (data,) = vision_data(ProjectionRequest(("40203",), to_year=2030))
+    (data,) = with_vital([data], vital, "人口動態(vital.csv)")
+    natural, _ = vital_tables(data)
+    assert [c.value for c in natural.header[0][:3]] == ["年度", 2008, 2009]
+    assert len(natural.header[0]) == 11  # 区分 + ten years
+    second = next(row for row in natural.body if row[0] is not None and row[0].value == "年度")
+    assert [c.value for c in second[1:4] if c is not None] == [2018, 2019, 2020]
+    assert second[4] is None
 
 
 def test_charts_of_the_current_state(census_report) -> None:
@@ -88,7 +101,7 @@ def test_report_without_inputs_keeps_its_sheets_and_adds_net_migration(tmp_path)
     files = write_vision_report(data, tmp_path, pdf=False)
     names = load_workbook(files.xlsx).sheetnames
     assert "現状_年齢別純移動数" in names
-    assert "現状_自然増減・社会増減" not in names and "現状_住民基本台帳人口" not in names
+    assert "現状_自然動態" not in names and "現状_住民基本台帳人口" not in names
     assert names[0] == "現状_年齢3区分別人口"
 
 
@@ -138,7 +151,7 @@ def test_cli_takes_population_and_vital_files(tmp_path) -> None:
     assert result.exit_code == 0, result.output
     (xlsx,) = (tmp_path / "out").glob("*.xlsx")
     names = load_workbook(xlsx).sheetnames
-    assert {"現状_住民基本台帳人口", "現状_自然増減・社会増減", "現状_年齢別純移動数"} <= set(names)
+    assert {"現状_住民基本台帳人口", "現状_自然動態", "現状_社会動態", "現状_年齢別純移動数"} <= set(names)
 
 
 def test_cli_refuses_a_bad_vital_file(tmp_path) -> None:

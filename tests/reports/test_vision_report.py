@@ -107,7 +107,8 @@ def test_html_has_the_table_of_contents_and_no_pdf_needed(tmp_path: Path) -> Non
     files = write_vision_report(data, tmp_path, pdf=False)
     assert files.pdf is None
     html = files.html.read_text(encoding="utf-8")
-    assert '<a href="#simulation"><span class="toc-title">人口推移のシミュレーション</span>' in html
+    assert '<a href="#projection"><span class="toc-title">将来人口推計</span>' in html
+    assert '<a href="#published"><span class="toc-title">社人研推計との比較</span>' in html
     assert "平成27(2015)年" in html
 
 

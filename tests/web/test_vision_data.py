@@ -76,7 +76,7 @@ def test_malformed_upload_is_refused_and_previous_data_stays(world, login, tmp_p
     assert not Event.objects.filter(object_repr__startswith="bad.csv").exists()
 
 
-@pytest.mark.parametrize("role", ["department", "committee", "viewer"])
+@pytest.mark.parametrize("role", ["department", "committee"])
 def test_only_planning_uploads(world, login, tmp_path, role: str) -> None:
     home = world["home"]
     client = login(home.users[role])
@@ -130,3 +130,16 @@ def test_a_wide_table_without_a_date_needs_the_year(world, login, tmp_path) -> N
     assert response.status_code == 422
     assert "基準年がわかりません" in response.content.decode()
     assert not PopulationDataset.objects.exists()
+
+
+def test_viewers_do_not_see_the_uploads_nor_who_made_them(world, login, tmp_path) -> None:
+    """docs/web.md: viewers read the vision pages, not its working material."""
+    home = world["home"]
+    _upload(login(home.users["planning"]), home.organisation, kurume_csv(tmp_path))
+    viewer = login(home.users["viewer"])
+    assert viewer.get(reverse("vision:data", args=[home.organisation.pk])).status_code == 404
+    assert _upload(viewer, home.organisation, kurume_csv(tmp_path)).status_code == 404
+    state = viewer.get(reverse("vision:state", args=[home.organisation.pk])).content.decode()
+    assert reverse("vision:data", args=[home.organisation.pk]) not in state
+    committee = login(home.users["committee"])
+    assert committee.get(reverse("vision:data", args=[home.organisation.pk])).status_code == 200

@@ -121,7 +121,7 @@ def test_without_uploads_the_page_says_what_to_upload(world, login) -> None:
         reverse("vision:state", args=[home.organisation.pk])).content.decode()
     assert "転入元・転出先別の移動のデータはまだ登録されていません" in body
     assert "在留外国人のデータはまだ登録されていません" in body
-    assert "docs/data-format.md" in body
+    assert "docs/data-format.md" not in body and "列の書き方は人口データの画面の説明にあります" in body
     assert 'id="moves-net-in"' not in body
 
 

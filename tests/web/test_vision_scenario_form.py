@@ -133,12 +133,13 @@ def test_toml_download_is_for_readers_of_the_organisation_only(world, login) -> 
     _create(login(home.users["planning"]), home.organisation, HOPE)
     saved = SavedScenario.objects.get()
     url = reverse("vision:scenario_toml", args=[saved.pk])
-    response = login(home.users["viewer"]).get(url)
+    response = login(home.users["committee"]).get(url)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/toml; charset=utf-8"
     assert "attachment" in response["Content-Disposition"]
     assert tomllib.loads(response.content.decode()) == HOPE_MAPPING
     assert login(world["outsider"].users["planning"]).get(url).status_code == 404
+    assert login(home.users["viewer"]).get(url).status_code == 404  # docs/web.md: not viewers
 
 
 def test_exported_toml_gives_the_cli_the_numbers_of_the_page(world, login, tmp_path) -> None:

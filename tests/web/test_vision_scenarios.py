@@ -203,3 +203,18 @@ def test_a_share_target_the_data_cannot_carry_is_named_not_hidden(world, login) 
         reverse("vision:projection", args=[home.organisation.pk])).content.decode()
     assert "シナリオ「多文化共生」の外国人比率の目標は" in body
     assert "シナリオ「出生率向上」の外国人比率" not in body
+
+
+def test_viewers_read_scenarios_but_do_not_download_their_files(world, login) -> None:
+    home = world["home"]
+    _create(login(home.users["planning"]), home.organisation, FERTILITY)
+    saved = SavedScenario.objects.get()
+    toml = reverse("vision:scenario_toml", args=[saved.pk])
+    viewer = login(home.users["viewer"])
+    page = viewer.get(reverse("vision:projection", args=[home.organisation.pk])).content.decode()
+    assert "出生率向上" in page and toml not in page and "TOMLで保存" not in page
+    assert viewer.get(toml).status_code == 404
+    committee = login(home.users["committee"])
+    assert committee.get(toml).status_code == 200
+    assert "TOMLで保存" in committee.get(
+        reverse("vision:projection", args=[home.organisation.pk])).content.decode()

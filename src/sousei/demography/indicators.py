@@ -81,6 +81,7 @@ class VitalYear:
     deaths: int
     in_moves: int
     out_moves: int
+    fiscal: bool = False  # ``year`` is a fiscal year (年度, April-March), not a calendar year
 
     @property
     def natural_change(self) -> int:

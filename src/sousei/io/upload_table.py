@@ -10,7 +10,6 @@ this one points at the cell to fix.
 from __future__ import annotations
 
 import csv
-import datetime
 import io
 import unicodedata
 from pathlib import Path
@@ -23,6 +22,7 @@ from sousei.io.errors import InputError, Where
 from sousei.io.reference.codes import AreaCodeError, is_known_code, normalize_code
 from sousei.io.sheets import load_checked
 from sousei.io.xlsx_guard import MAX_CELL_CHARS
+from sousei.japanese.clock import today_jst
 
 FIRST_YEAR = 1950  # earlier than any register or census series a municipality keeps
 ZERO_DASHES = {"-", "－", "−", "―", "—", "‐"}  # printed for zero in published tables
@@ -164,7 +164,7 @@ def whole_numbers(text: pd.Series, column: str, where: Where, what: str) -> np.n
 def years(text: pd.Series, where: Where, last: int | None = None) -> np.ndarray:
     """Calendar years of observed data: from 1950 to the current year."""
     values = whole_numbers(text, "year", where, "年")
-    last = last if last is not None else datetime.date.today().year
+    last = last if last is not None else today_jst().year
     out = (values < FIRST_YEAR) | (values > last)
     if out.any():
         position = _first(out)

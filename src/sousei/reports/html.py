@@ -15,6 +15,7 @@ from pathlib import Path
 from django.template import Context, Engine
 
 from sousei.japanese import format_year_prose
+from sousei.japanese.clock import today_jst
 from sousei.reports.charts import Chart
 from sousei.reports.table import ReportTable
 
@@ -32,6 +33,11 @@ class Section:
     landscape: bool = False  # wide tables (事業一覧) print on A4 landscape pages
 
     @property
+    def brief(self) -> bool:
+        """Prose only: printed with the next section on its page, never alone on one."""
+        return not self.blocks
+
+    @property
     def items(self) -> list[dict[str, object]]:
         return [
             {"chart": block} if isinstance(block, Chart) else {"table": block}
@@ -44,7 +50,7 @@ class Document:
     title: str
     subtitle: str
     sections: tuple[Section, ...]
-    issued: date = field(default_factory=date.today)
+    issued: date = field(default_factory=today_jst)  # JST, as the web shows dates
 
     @property
     def issued_text(self) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from sousei.japanese import format_fiscal_year
 from sousei.reports.charts import Chart, color, render
@@ -48,6 +49,7 @@ def achievement_chart(evaluation: StrategyEvaluation) -> Chart:
             )
             left = [a + b for a, b in zip(left, counts, strict=True)]
         ax.set_xlabel("KPI数")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # KPIs are counted, never 2.5
         ax.tick_params(axis="y", labelsize=8)
         ax.set_title(
             f"基本目標別のKPI評価({format_fiscal_year(evaluation.as_of)}時点)", fontsize=10

@@ -42,13 +42,13 @@ def _kpi_row(kpi: KPI, ev: Evaluation, years: list[int]) -> list[Cell | None]:
     rate = Cell(ev.rate, "percent") if ev.rate is not None else Cell(None)
     return [
         Cell(kpi.name),
-        Cell(kpi.unit),
+        Cell(kpi.unit, nowrap=True),
         baseline,
         *actuals,
         number_cell(ev.compared_value) if ev.compared_value is not None else Cell(None),
         Cell(target),
-        Cell(kpi.department),
-        Cell(ev.grade or "評価待ち"),
+        Cell(kpi.department, nowrap=True),
+        Cell(ev.grade or "評価待ち", nowrap=True),
         rate,
     ]
 
@@ -73,9 +73,11 @@ def progress_table(evaluation: StrategyEvaluation) -> ReportTable:
                         keys.append((gi, mi, pi))
     for column, depth in ((0, 1), (1, 2), (2, 3)):
         merge_down(rows, column, [k[:depth] for k in keys])
-    single = [Cell(h, rowspan=2) for h in (*HIERARCHY, "重要業績評価指標(KPI)", "単位", "基準値")]
+    single = [Cell(h, rowspan=2, nowrap=h == "単位")
+              for h in (*HIERARCHY, "重要業績評価指標(KPI)", "単位", "基準値")]
     tail = [
-        Cell(h, rowspan=2) for h in ("実績値(目標値比較)", "目標値", "担当課", "総合評価", "達成率")
+        Cell(h, rowspan=2, nowrap=h != "実績値(目標値比較)")
+        for h in ("実績値(目標値比較)", "目標値", "担当課", "総合評価", "達成率")
     ]
     top = [*single, *spanned(Cell("実績値"), len(years)), *tail]
     second = [None] * len(single) + [Cell(format_era_short(y)) for y in years] + [None] * len(tail)

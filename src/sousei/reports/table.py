@@ -27,6 +27,9 @@ EXCEL_FORMATS: dict[str, str] = {
 }
 
 
+LONG_TABLE_ROWS = 12  # body rows beyond which a printed table may break across pages
+
+
 @dataclass(frozen=True)
 class Cell:
     value: object = None
@@ -34,6 +37,7 @@ class Cell:
     rowspan: int = 1
     colspan: int = 1
     emphasis: bool = False  # a row label or a sub-heading inside the body
+    nowrap: bool = False  # short words printed on one line (担当課, 15～19歳→20～24歳)
 
     def __post_init__(self) -> None:
         if self.fmt not in EXCEL_FORMATS:
@@ -70,6 +74,11 @@ class ReportTable:
         width = {len(row) for row in (*self.header, *self.body)}
         if len(width) > 1:
             raise ValueError(f"table {self.key!r} has rows of different widths {sorted(width)}")
+
+    @property
+    def long(self) -> bool:
+        """More rows than an A4 page holds: allowed to break across pages in print."""
+        return len(self.body) > LONG_TABLE_ROWS
 
     @property
     def columns(self) -> int:

@@ -24,6 +24,7 @@ from sousei.reports.vision_intervals import interval_report_table
 from sousei.reports.vision_ipss import ipss_table, report_ipss
 from sousei.reports.vision_migration import current_state_blocks
 from sousei.reports.vision_outlook import VisionOutlook, outlook_section
+from sousei.reports.vision_published import published_section
 from sousei.reports.vision_tables import (
     census_table,
     projection_table,
@@ -92,8 +93,15 @@ def vision_document(
     )
     after = next(i for i, s in enumerate(sections) if s.key == "current") + 1
     sections = (*sections[:after], *area_sections(data.code, data.name, areas), *sections[after:])
+    if len(data.run.scenarios) == 1:  # no scenario: the simulation would repeat the projection
+        sections = tuple(s for s in sections if s.key != "simulation")
+    published = published_section(data)
+    if published is not None:
+        at = next(i for i, s in enumerate(sections) if s.key == "projection") + 1
+        sections = (*sections[:at], published, *sections[at:])
     if outlook is not None:
-        at = next(i for i, s in enumerate(sections) if s.key == "simulation") + 1
+        keys = [s.key for s in sections]
+        at = keys.index("simulation" if "simulation" in keys else "projection") + 1
         sections = (*sections[:at], outlook_section(data, outlook), *sections[at:])
     source = ASSUMPTION_LABELS[data.request.assumptions]
     subtitle = f"{data.name}({data.code}) 将来人口推計 {first}～{last}年・仮定値: {source}"

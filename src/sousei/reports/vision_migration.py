@@ -37,7 +37,7 @@ def net_migration_table(data: VisionData) -> ReportTable:
         sex_label = f"{SEX_LABELS_JA[sex]}性"
         for k, transition in enumerate(TRANSITIONS):
             cells = (Cell(float(v), "count") for v in persons[:, k])
-            rows.append([Cell(sex_label, emphasis=True), Cell(transition), *cells])
+            rows.append([Cell(sex_label, emphasis=True), Cell(transition, nowrap=True), *cells])
         totals = (Cell(float(v), "count") for v in persons.sum(axis=1))
         rows.append([Cell(sex_label, emphasis=True), Cell("計", emphasis=True), *totals])
     merge_down(rows, 0)
@@ -57,28 +57,38 @@ def net_migration_table(data: VisionData) -> ReportTable:
     )
 
 
-def vital_table(data: VisionData) -> ReportTable:
-    """One row per year: births, deaths, natural change, in, out, social change (△ falls)."""
-    body = []
-    for year in data.vital:
-        cells = (Cell(float(getattr(year, name)), "count") for name, _ in VITAL_COLUMNS)
-        body.append((Cell(year.year, "year", emphasis=True), *cells))
-    header = (
-        (
-            Cell("年", rowspan=2),
-            *spanned(Cell("自然動態"), 3),
-            *spanned(Cell("社会動態"), 3),
-        ),
-        (None, *(Cell(label) for _, label in VITAL_COLUMNS)),
-    )
-    return ReportTable(
-        key="現状_自然増減・社会増減",
-        title=f"{data.name} 自然増減・社会増減の推移",
-        header=header,
-        body=tuple(body),
-        unit="人",
-        notes=(f"出典: {data.vital_source}",),
-    )
+YEARS_PER_BLOCK = 10  # published tables print ten years a row block
+
+
+def _vital_rows(data: VisionData, rows: tuple[tuple[str, str], ...]) -> list[tuple[Cell | None, ...]]:
+    """Blocks of ten years across: a row of years, then one row per quantity."""
+    years = list(data.vital)
+    label = "年度" if years and all(y.fiscal for y in years) else "年"
+    body: list[tuple[Cell | None, ...]] = []
+    for first in range(0, len(years), YEARS_PER_BLOCK):
+        block = years[first : first + YEARS_PER_BLOCK]
+        pad = (None,) * (YEARS_PER_BLOCK - len(block))
+        body.append((Cell(label, emphasis=True), *(Cell(y.year, "year", emphasis=True)
+                                                   for y in block), *pad))
+        for name, title in rows:
+            body.append((Cell(title), *(Cell(float(getattr(y, name)), "count") for y in block),
+                         *pad))
+    return body
+
+
+def vital_tables(data: VisionData) -> tuple[ReportTable, ReportTable]:
+    """自然動態 (出生・死亡・自然増減) and 社会動態 (転入・転出・社会増減) with the years across,
+    ten a block, as the published 人口ビジョン print them (△ for falls)."""
+    tables = []
+    for key, title, rows in (
+        ("現状_自然動態", "自然動態(出生・死亡)の推移", VITAL_COLUMNS[:3]),
+        ("現状_社会動態", "社会動態(転入・転出)の推移", VITAL_COLUMNS[3:]),
+    ):
+        body = _vital_rows(data, rows)
+        tables.append(ReportTable(
+            key=key, title=f"{data.name} {title}", header=(body[0],), body=tuple(body[1:]),
+            unit="人", notes=(f"出典: {data.vital_source}",)))
+    return tables[0], tables[1]
 
 
 def resident_table(data: VisionData) -> ReportTable:
@@ -123,7 +133,7 @@ def current_state_blocks(data: VisionData) -> tuple[ReportTable | Chart, ...]:
     if data.resident is not None:
         blocks.append(resident_table(data))
     if data.vital:
-        blocks += [vital_table(data), vital_chart(data)]
+        blocks += [*vital_tables(data), vital_chart(data)]
     if data.net_migration is not None:
         blocks += [net_migration_table(data), net_migration_chart(data)]
     return tuple(blocks)

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from sousei.japanese.clock import TIME_ZONE as JAPAN_TIME_ZONE
+
 WEB_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("SOUSEI_VAR_DIR", Path.cwd() / "var"))
 
@@ -137,7 +139,7 @@ CACHES = {
 
 LANGUAGE_CODE = "ja"
 LANGUAGES = [("ja", "日本語")]
-TIME_ZONE = "Asia/Tokyo"
+TIME_ZONE = JAPAN_TIME_ZONE  # the CLI and the reports use the same zone (japanese/clock.py)
 USE_I18N = True
 USE_TZ = True
 

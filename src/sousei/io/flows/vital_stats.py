@@ -1,6 +1,6 @@
 """Vital statistics by year (births, deaths, in- and out-moves) from a small CSV.
 
-Columns (Japanese headers accepted): year/年, births/出生, deaths/死亡, in_moves/転入,
+Columns (Japanese headers accepted): year/年 (or 年度 for fiscal years), births/出生, deaths/死亡, in_moves/転入,
 out_moves/転出. Counts are whole numbers of persons, not negative; each year once. Errors name
 file, row (header = row 1) and column, and nothing is returned on error.
 """
@@ -12,7 +12,7 @@ from sousei.io.errors import InputError
 from sousei.io.upload_table import csv_rows, decode_csv
 
 COLUMNS = ("year", "births", "deaths", "in_moves", "out_moves")
-ALIASES = {"年": "year", "出生": "births", "出生数": "births", "死亡": "deaths",
+ALIASES = {"年": "year", "年度": "year", "fiscal_year": "year", "出生": "births", "出生数": "births", "死亡": "deaths",
            "死亡数": "deaths", "転入": "in_moves", "転入数": "in_moves", "転出": "out_moves",
            "転出数": "out_moves"}
 
@@ -32,7 +32,9 @@ def _whole(text: str, file: str, row: int, column: str) -> int:
 def read_vital_statistics(data: bytes, file: str) -> list[VitalYear]:
     """The rows of a vital statistics CSV, sorted by year."""
     reader = iter(csv_rows(decode_csv(data, file), file))
-    header = [ALIASES.get(h.strip(), h.strip()) for h in next(reader, [])]
+    titles = [h.strip() for h in next(reader, [])]
+    fiscal = any(t in ("年度", "fiscal_year") for t in titles)
+    header = [ALIASES.get(t, t) for t in titles]
     missing = [c for c in COLUMNS if c not in header]
     if missing:
         raise InputError(f"列 {', '.join(missing)} がありません (見出しは1行目)", file=file, row=1)
@@ -46,7 +48,7 @@ def read_vital_statistics(data: bytes, file: str) -> list[VitalYear]:
         if values["year"] in rows:
             raise InputError(f"{values['year']}年が2回あります", file=file, row=number,
                              column="year")
-        rows[values["year"]] = VitalYear(**values)
+        rows[values["year"]] = VitalYear(**values, fiscal=fiscal)
     if not rows:
         raise InputError("データ行がありません", file=file, row=2)
     return [rows[year] for year in sorted(rows)]

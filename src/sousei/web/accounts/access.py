@@ -61,19 +61,25 @@ def get_for_user(request: HttpRequest, model: type[M], pk: object, need: Need = 
 
 
 def organisation_for(
-    request: HttpRequest, pk: object, need: Literal["read", "write"] = "read"
+    request: HttpRequest, pk: object, need: Literal["read", "internal", "write"] = "read"
 ) -> Organisation:
     """The organisation `pk` for pages about it as a whole (the population vision).
 
     The vision is the organisation's public material, so every member reads it, viewers
-    included; writing follows the same roles as everywhere else (`write`).
+    included (`read`); its working material (the uploads with the names of who uploaded them,
+    scenario files) is for the staff and the committee, not viewers (`internal`); writing
+    follows the same roles as everywhere else (`write`).
     """
     try:
         organisation = Organisation.objects.get(pk=pk)
     except (Organisation.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
     membership = membership_for(request, organisation)
-    if membership is None or (need == "write" and membership.role not in _ROLES_FOR["write"]):
+    if membership is None:
+        raise Http404
+    if need == "write" and membership.role not in _ROLES_FOR["write"]:
+        raise Http404
+    if need == "internal" and membership.role not in _READERS:
         raise Http404
     return organisation
 
@@ -82,3 +88,9 @@ def can_write(request: HttpRequest, organisation: Organisation) -> bool:
     """Whether the user may change the organisation's own material (its vision)."""
     membership = membership_for(request, organisation)
     return membership is not None and membership.role in _ROLES_FOR["write"]
+
+
+def can_read_internal(request: HttpRequest, organisation: Organisation) -> bool:
+    """Whether the user sees the vision's working material (data page, scenario files)."""
+    membership = membership_for(request, organisation)
+    return membership is not None and membership.role in _READERS

@@ -16,7 +16,7 @@ from sousei.io.errors import InputError
 from sousei.io.flows.vital_stats import read_vital_statistics
 from sousei.io.reference.codes import AreaCodeError, normalize_code
 from sousei.vision.juki_shipped import JUKI_BASE_YEAR, juki_base_frame, juki_file_names, juki_source
-from sousei.web.accounts.access import can_write, organisation_for
+from sousei.web.accounts.access import can_read_internal, can_write, organisation_for
 from sousei.web.strategies.versioning import create_audited
 from sousei.web.vision.area_uploads import AREA_UPLOADS, area_upload_versions, store_area_upload
 from sousei.web.vision.data import check_projects, frame_to_text, organisation_codes, read_upload
@@ -98,7 +98,9 @@ def juki_base(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def data_page(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = organisation_for(request, pk, need="write" if request.method == "POST" else "read")
+    # The page lists every upload with its uploader: staff and committee only, not viewers.
+    need = "write" if request.method == "POST" else "internal"
+    organisation = organisation_for(request, pk, need=need)
     error = None
     if request.method == "POST":
         upload = request.FILES.get("file")
@@ -120,6 +122,7 @@ def data_page(request: HttpRequest, pk: int) -> HttpResponse:
         "organisation": organisation, "datasets": datasets, "error": error,
         "vitals": organisation.vital_statistics.select_related("uploaded_by"),
         "moves_by_age": organisation.moves_by_age.select_related("uploaded_by"),
-        "can_write": can_write(request, organisation), **area_upload_versions(organisation),
+        "can_write": can_write(request, organisation),
+        "internal": can_read_internal(request, organisation), **area_upload_versions(organisation),
         "members": [m for m in organisation.members.order_by("code") if m.code],
     }, status=422 if error else 200)

@@ -15,7 +15,7 @@ from sousei.japanese import format_number
 from sousei.vision.areas import data_codes
 from sousei.vision.ipss_reference import SOURCES, IpssFigures, ipss_figures
 from sousei.vision.tables import IPSS_INDICATORS
-from sousei.web.accounts.access import can_write, organisation_for
+from sousei.web.accounts.access import can_read_internal, can_write, organisation_for
 from sousei.web.strategies.versioning import StaleEditError, create_audited, save_versioned
 from sousei.web.vision.charts import lines_svg
 from sousei.web.vision.compute import COMBINED, Comparison, comparison_context
@@ -77,6 +77,7 @@ def projection_page(request: HttpRequest, pk: int) -> HttpResponse:
         **context, "organisation": organisation, "saved": saved, "choice": choice,
         "dataset": latest_dataset(organisation), "can_write": can_write(request, organisation),
         "ipss_tables": ipss_tables(figures), **target_context(organisation, choice),
+        "internal": can_read_internal(request, organisation),
     })
 
 

@@ -32,6 +32,7 @@ def _page(request, organisation, form, editing, status=200) -> HttpResponse:
     context = comparison_context(organisation, scenarios, request.POST.get("area"))
     return render(request, "vision/scenario_form.html", {
         **context, "organisation": organisation, "form": form, "editing": editing,
+        "internal": True,  # the form is for planning only (need="write")
     }, status=status)
 
 
@@ -110,11 +111,12 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def download_scenario(request: HttpRequest, pk: int) -> HttpResponse:
-    """The saved scenario as a scenario file, for `sousei project --scenario` (every reader)."""
+    """The saved scenario as a scenario file, for `sousei project --scenario` (staff and
+    committee; viewers read the scenarios on the projection page but do not take the files)."""
     scenario = SavedScenario.objects.filter(pk=pk).first()
     if scenario is None:
         raise Http404
-    organisation_for(request, scenario.organisation_id)  # every member reads the vision
+    organisation_for(request, scenario.organisation_id, need="internal")
     response = HttpResponse(scenario_to_toml(scenario.mapping),
                             content_type="application/toml; charset=utf-8")
     response["Content-Disposition"] = content_disposition_header(

@@ -14,10 +14,11 @@ from django.shortcuts import render
 from sousei.demography.ages import AGE_STARTS, OPEN_AGE
 from sousei.demography.indicators import age_group_totals
 from sousei.io.population.convert import frame_to_population
+from sousei.io.reference.codes import area_name
 from sousei.io.reference.shipped import tfr_municipal, tfr_prefecture
 from sousei.japanese import format_number, format_percent
 from sousei.vision.inputs import CensusHistory, census_history
-from sousei.web.accounts.access import can_write, organisation_for
+from sousei.web.accounts.access import can_read_internal, can_write, organisation_for
 from sousei.web.vision.charts import lines_svg, pyramid_svg, signed_bars_svg, stacked_bars_svg
 from sousei.web.vision.data import census_codes, dataset_frame, latest_dataset
 from sousei.web.vision.net_migration import net_migration_context
@@ -102,12 +103,17 @@ def _tfr(codes) -> tuple[list[dict], list[str]]:
     return rows, notes
 
 
+def prefecture_name(code: str) -> str:
+    """福岡県 for 40: legends and headers name the prefecture, never its code."""
+    return area_name(f"{code}000")
+
+
 def _tfr_chart(rows: list[dict], pref_codes: list[str]) -> str:
     if not rows:
         return ""
     series = {"全国": [r["nation"] for r in rows]}
     for i, code in enumerate(pref_codes):
-        series[f"都道府県({code})"] = [r["prefecture"][i] for r in rows]
+        series[prefecture_name(code)] = [r["prefecture"][i] for r in rows]
     return lines_svg([r["year"] for r in rows], series, "合計特殊出生率の推移", every=5)
 
 
@@ -144,12 +150,14 @@ def state_page(request: HttpRequest, pk: int) -> HttpResponse:
                                                        "female_foreign")}} for r in pyramid]
     return render(request, "vision/state.html", {
         "organisation": organisation, "can_write": can_write(request, organisation),
+        "internal": can_read_internal(request, organisation),
         "pyramid": table, "pyramid_svg": pyramid_svg(pyramid) if pyramid else "",
         "pyramid_source": pyramid_source, "pyramid_year": pyramid_year,
         "split": any(r["male_foreign"] or r["female_foreign"] for r in pyramid),
         "age_groups": age_groups, "age_chart": age_chart, "census_source": CENSUS_SOURCE,
         "tfr_rows": tfr_rows, "tfr_notes": tfr_notes, "tfr_chart": _tfr_chart(tfr_rows, pref_codes),
         "vital_rows": vital_rows, "vital_source": vital_source, "vital_chart": vital_chart,
-        "pref_codes": pref_codes, **area_sections(organisation),
+        "pref_codes": pref_codes, "pref_names": [prefecture_name(c) for c in pref_codes],
+        **area_sections(organisation),
         **net_migration_context(organisation, codes), **resident_totals_context(organisation),
     })
