@@ -101,8 +101,17 @@ def test_report_without_inputs_keeps_its_sheets_and_adds_net_migration(tmp_path)
     files = write_vision_report(data, tmp_path, pdf=False)
     names = load_workbook(files.xlsx).sheetnames
     assert "現状_年齢別純移動数" in names
-    assert "現状_自然動態" not in names and "現状_住民基本台帳人口" not in names
+    assert "現状_住民基本台帳人口" not in names  # no population file given
     assert names[0] == "現状_年齢3区分別人口"
+    # Without a vital statistics file the shipped 住基 tables give FY2012-2020 and the
+    # Japanese/foreign totals (久留米市, 2103ssjin.xlsx: 2020 births 2,509, deaths 3,242).
+    assert [y.year for y in data.vital] == list(range(2012, 2021))
+    assert (data.vital[-1].births, data.vital[-1].deaths) == (2_509, 3_242)
+    assert "住民基本台帳" in data.vital_source
+    totals = load_workbook(files.xlsx)["現状_日本人・外国人"]
+    rows = [r for r in totals.iter_rows(values_only=True) if r[0] and str(r[0])[:2] == "20"]
+    assert rows[0][0] == "2013/03/31" and rows[-1][0] == "2021/01/01"
+    assert rows[-1][1] == rows[-1][2] + rows[-1][3]
 
 
 def _split_file(folder: Path) -> Path:

@@ -60,3 +60,17 @@ def test_other_roles_cannot_edit(world, login, role: str) -> None:
     home = world["home"]
     assert _post(login(home.users[role]), home.kpi).status_code == 404
     assert KPI.objects.get(pk=home.kpi.pk).version == 1
+
+
+def test_name_unit_comparison_and_a_recorded_grade(world, login) -> None:
+    home = world["home"]
+    client = login(home.users["planning"])
+    response = _post(client, home.kpi, name="物産展来場者数", unit="人", comparison_value="950",
+                     judgement_grade="", judgement_reason="")
+    assert response.status_code == 302
+    kpi = KPI.objects.get(pk=home.kpi.pk)
+    assert (kpi.name, kpi.comparison_value) == ("物産展来場者数", Decimal(950))
+    body = client.get(reverse("strategies:kpi", args=[kpi.pk])).content.decode()
+    assert "（達成率 79.2%）" in body  # the comparison value 950 / 1,200
+    _post(client, home.kpi, version=2, name="")  # a blank name keeps the stored one
+    assert KPI.objects.get(pk=home.kpi.pk).name == "物産展来場者数"

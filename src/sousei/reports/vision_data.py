@@ -14,8 +14,15 @@ import pandas as pd
 
 from sousei.demography.indicators import VitalYear
 from sousei.demography.runner import ScenarioRun
+from sousei.io.reference.mergers import code_mapping
 from sousei.vision.areas import data_codes
 from sousei.vision.inputs import base_tfr, census_history
+from sousei.vision.juki_series import (
+    VITAL_SOURCE,
+    ResidentTotal,
+    juki_resident_totals,
+    juki_vital_years,
+)
 from sousei.vision.net_migration import NetMigration, net_migration_from_history
 from sousei.vision.resident import ResidentPopulation, resident_population
 from sousei.vision.run import ProjectionRequest, run_projection
@@ -46,6 +53,8 @@ class VisionData:
     vital: tuple[VitalYear, ...] = ()
     vital_source: str = ""
     resident: ResidentPopulation | None = None
+    # 住基 Japanese/foreign totals 2013-2021 (shipped tables; empty where they lack the area).
+    resident_totals: tuple[ResidentTotal, ...] = ()
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -59,7 +68,7 @@ class VisionData:
 def vision_data(request: ProjectionRequest) -> list[VisionData]:
     """Project every region of ``request`` once and return one report's data per region."""
     _, run = run_projection(request)
-    return _per_region(run, request, run.total.regions)
+    return with_juki_series(_per_region(run, request, run.total.regions))
 
 
 def _per_region(
@@ -101,6 +110,19 @@ def user_vision_data(
     for data, own in zip(_per_region(run, request, codes), run.total.regions, strict=True):
         resident = resident_population(frame, own, request.base_year, source)
         out.append(replace(data, resident=resident))
+    return with_juki_series(out)
+
+
+def with_juki_series(reports: list[VisionData]) -> list[VisionData]:
+    """Each report with the shipped 住基 人口動態 (FY2012-2020) and Japanese/foreign totals
+    (2013-2021) of its municipality; a vital statistics file given later replaces the former."""
+    current = code_mapping([data.code for data in reports], since="2015-10-01")
+    out = []
+    for data in reports:
+        codes = (current[data.code],)
+        vital = juki_vital_years(codes)
+        out.append(replace(data, vital=vital, vital_source=VITAL_SOURCE if vital else "",
+                           resident_totals=juki_resident_totals(codes)))
     return out
 
 

@@ -13,6 +13,7 @@ from sousei.reports.charts import Chart
 from sousei.reports.table import Cell, ReportTable, merge_down, spanned
 from sousei.reports.vision_data import VisionData
 from sousei.reports.vision_migration_charts import net_migration_chart, vital_chart
+from sousei.vision.juki_series import TOTALS_SOURCE
 from sousei.vision.net_migration import CENSUS_SOURCE, TRANSITIONS
 from sousei.vision.resident import NATIONALITY_LABELS
 
@@ -127,6 +128,22 @@ def resident_table(data: VisionData) -> ReportTable:
     )
 
 
+def resident_totals_table(data: VisionData) -> ReportTable:
+    """総人口・日本人・外国人・外国人比率 at each 住基 date 2013-2021."""
+    body = tuple((Cell(t.date.replace("-", "/"), emphasis=True), Cell(float(t.total), "count"),
+                  Cell(float(t.japanese), "count"), Cell(float(t.foreign), "count"),
+                  Cell(t.foreign_share, "share")) for t in data.resident_totals)
+    header = ((Cell("日付"), Cell("総人口"), Cell("日本人"), Cell("外国人"), Cell("外国人比率")),)
+    return ReportTable(
+        key="現状_日本人・外国人",
+        title=f"{data.name} 日本人・外国人住民の推移(住民基本台帳)",
+        header=header,
+        body=body,
+        unit="人",
+        notes=(f"出典: {TOTALS_SOURCE}",),
+    )
+
+
 def current_state_blocks(data: VisionData) -> tuple[ReportTable | Chart, ...]:
     """The tables and charts this report's data allows, in print order."""
     blocks: list[ReportTable | Chart] = []
@@ -134,6 +151,8 @@ def current_state_blocks(data: VisionData) -> tuple[ReportTable | Chart, ...]:
         blocks.append(resident_table(data))
     if data.vital:
         blocks += [*vital_tables(data), vital_chart(data)]
+    if data.resident_totals:
+        blocks.append(resident_totals_table(data))
     if data.net_migration is not None:
         blocks += [net_migration_table(data), net_migration_chart(data)]
     return tuple(blocks)

@@ -69,6 +69,8 @@ class CommentForm(forms.Form):
 class KPITargetForm(forms.Form):
     """Planning users correct a KPI's baseline, target and owner; numbers as in ActualForm."""
 
+    name = forms.CharField(label="重要業績評価指標(KPI)", required=False, max_length=300)
+    unit = forms.CharField(label="単位", required=False, max_length=30)
     baseline = forms.CharField(label="基準値", required=False, max_length=40)
     baseline_year = forms.IntegerField(label="基準年度", required=False, min_value=1989,
                                        max_value=2100)
@@ -77,7 +79,14 @@ class KPITargetForm(forms.Form):
                                      max_value=2100)
     target_text = forms.CharField(label="目標値(表記)", required=False, max_length=100)
     department = forms.CharField(label="担当課", required=False, max_length=100)
+    comparison_value = forms.CharField(label="実績値(目標値比較)", required=False, max_length=40)
+    judgement_grade = forms.CharField(label="記録する評価(定性目標)", required=False, max_length=10)
+    judgement_reason = forms.CharField(label="評価の理由", required=False, max_length=4000,
+                                       widget=forms.Textarea(attrs={"rows": 2}))
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def clean_comparison_value(self) -> Decimal | None:
+        return self._number("comparison_value")
 
     def _number(self, name: str) -> Decimal | None:
         text = (self.cleaned_data.get(name) or "").strip()

@@ -14,11 +14,13 @@ from sousei.web.strategies.models import KPI
 from sousei.web.strategies.versioning import StaleEditError, save_versioned
 
 FIELDS = ("baseline", "baseline_year", "target_value", "target_year", "target_text", "department")
+# Sent by the page's form; a client that leaves one out keeps the stored value.
+OPTIONAL = ("name", "unit", "comparison_value", "judgement_grade", "judgement_reason")
 
 
 def _initial(kpi: KPI) -> dict[str, object]:
-    data: dict[str, object] = {name: getattr(kpi, name) for name in FIELDS}
-    for name in ("baseline", "target_value"):
+    data: dict[str, object] = {name: getattr(kpi, name) for name in (*FIELDS, *OPTIONAL)}
+    for name in ("baseline", "target_value", "comparison_value"):
         value = data[name]
         data[name] = "" if value is None else format(value.normalize(), "f")
     data["version"] = kpi.version
@@ -34,6 +36,8 @@ def kpi_edit(request: HttpRequest, pk: int) -> HttpResponse:
         form = KPITargetForm(request.POST)
         if form.is_valid():
             changes = {name: form.cleaned_data[name] for name in FIELDS}
+            changes |= {name: form.cleaned_data[name] for name in OPTIONAL
+                        if name in request.POST and (name != "name" or form.cleaned_data[name])}
             try:
                 save_versioned(request.user, kpi, form.cleaned_data["version"], changes,
                                "KPIの目標・基準値の修正")
