@@ -7,7 +7,7 @@ machine with nothing but the installed package.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 import numpy as np
@@ -62,7 +62,18 @@ def census_regions() -> tuple[str, ...]:
 
 
 def census_history(regions: Sequence[str] | None = None) -> CensusHistory:
-    """Census 1980-2015 for ``regions`` (all municipalities when None)."""
+    """Census 1980-2015 for ``regions`` (all municipalities when None).
+
+    Cached per set of regions (the web pages ask on every view; 35 ms a time for a handful
+    of towns): the caller gets its own copy of the arrays, so changing them cannot alter
+    what the next caller reads."""
+    cached = _census_history(tuple(regions) if regions is not None else None)
+    return replace(cached, population=cached.population.copy(),
+                   observed_total=cached.observed_total.copy())
+
+
+@lru_cache(maxsize=256)
+def _census_history(regions: tuple[str, ...] | None) -> CensusHistory:
     population, unknown = _census_tables()
     years, codes, values = grid_array(population, regions)
     unknown_values = unknown_array(unknown, years, codes)

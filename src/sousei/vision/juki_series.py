@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 import pandas as pd
@@ -81,7 +81,15 @@ def _rows(codes: Sequence[str], table: str) -> list[pd.Series]:
 
 
 def juki_vital_years(codes: Sequence[str]) -> tuple[VitalYear, ...]:
-    """出生・死亡・転入・転出 per year (FY2012, 2013-2020) of ``codes`` together."""
+    """出生・死亡・転入・転出 per year (FY2012, 2013-2020) of ``codes`` together.
+
+    Cached per set of codes: the shipped tables never change while the process runs, and
+    the 現状分析 page asks on every view (40 ms a time, mostly pandas indexing)."""
+    return _vital_years(tuple(codes))
+
+
+@lru_cache(maxsize=512)
+def _vital_years(codes: tuple[str, ...]) -> tuple[VitalYear, ...]:
     years = []
     for row in _rows(codes, "03ssjin"):
         if row is None or row[["births", "deaths", "in_moves", "out_moves"]].isna().any():
@@ -92,7 +100,13 @@ def juki_vital_years(codes: Sequence[str]) -> tuple[VitalYear, ...]:
 
 
 def juki_resident_totals(codes: Sequence[str]) -> tuple[ResidentTotal, ...]:
-    """Japanese and foreign residents at each date 2013-2021 of ``codes`` together."""
+    """Japanese and foreign residents at each date 2013-2021 of ``codes`` together (cached
+    per set of codes like ``juki_vital_years``; the result is immutable)."""
+    return _resident_totals(tuple(codes))
+
+
+@lru_cache(maxsize=512)
+def _resident_totals(codes: tuple[str, ...]) -> tuple[ResidentTotal, ...]:
     totals = []
     for whole, foreign in zip(_rows(codes, "03ssjin"), _rows(codes, "11gsjin"), strict=True):
         if whole is None or foreign is None or np.isnan(whole["population"]):
