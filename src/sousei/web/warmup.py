@@ -2,7 +2,7 @@
 
 Without it every gunicorn worker paid, on its first request, the import of every view
 module (pandas, the projection engine, the report code) and the parsing of the shipped
-census, IPSS, HMD and merger tables: ~2-3 s per worker, seen by the first users as 30 s
+census, IPSS, HMD, 住基 and merger tables: ~2-3 s per worker, seen by the first users as 30 s
 pages when five workers did it at once under load. Done before forking, the workers share
 the loaded modules and tables copy-on-write. A failure here is logged, never fatal: the
 workers would then load the same things on demand.
@@ -26,6 +26,7 @@ def warm() -> float:
         from sousei.io.reference.mergers import changes_of
         from sousei.vision import inputs
         from sousei.vision.areas import ipss_totals
+        from sousei.vision.juki_series import juki_resident_totals
         from sousei.vision.mortality import survival_known_at
 
         regions = inputs.census_regions()
@@ -33,6 +34,9 @@ def warm() -> float:
         survival_known_at(2015)
         ipss_totals([regions[0]])
         inputs.census_history([regions[0]])
+        # The 18 shipped 住基 tables of the 現状分析 page: 3 s to parse. Left to the workers,
+        # 50 users arriving at once had 20 threads parse them together and waited 60 s.
+        juki_resident_totals([regions[0]])
     except Exception:  # the workers load on demand instead
         log.exception("warm-up failed; workers will load the reference data themselves")
     from django.db import connections
