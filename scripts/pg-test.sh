@@ -2,7 +2,8 @@
 # Second pass of tests/web against PostgreSQL: a throwaway cluster from Debian's package,
 # created under the temporary directory on a free port, stopped and removed afterwards.
 # Skips (exit 0, with a message) when PostgreSQL is not installed. As root the cluster runs
-# as the `postgres` user.
+# as the `postgres` user. Arguments, if any, replace `tests/web` (e.g. one test file);
+# PYTHON names the interpreter (default .venv/bin/python).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
@@ -29,4 +30,5 @@ trap stop EXIT
     -o "-p $port -k $root -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
 echo "pg-test: PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on port $port"
 export DATABASE_URL="postgres://postgres@127.0.0.1:$port/sousei"
-.venv/bin/python -m pytest -q -p no:cacheprovider tests/web
+if [ "$#" -eq 0 ]; then set -- tests/web; fi
+"${PYTHON:-.venv/bin/python}" -m pytest -q -p no:cacheprovider "$@"
