@@ -10,7 +10,6 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from sousei.io.reference.codes import AreaCodeError
-from sousei.io.scenario import scenario_from_mapping
 from sousei.japanese import format_number
 from sousei.vision.areas import data_codes
 from sousei.vision.ipss_reference import SOURCES, IpssFigures, ipss_figures
@@ -18,7 +17,8 @@ from sousei.vision.tables import IPSS_INDICATORS
 from sousei.web.accounts.access import can_read_internal, can_write, organisation_for
 from sousei.web.strategies.versioning import StaleEditError, create_audited, save_versioned
 from sousei.web.vision.charts import lines_svg
-from sousei.web.vision.compute import COMBINED, Comparison, comparison_context
+from sousei.web.vision.comparison_cache import projection_comparison
+from sousei.web.vision.compute import COMBINED, Comparison
 from sousei.web.vision.data import latest_dataset
 from sousei.web.vision.models import VisionChoice
 from sousei.web.vision.target import target_context
@@ -67,8 +67,8 @@ def chart_with_ipss(comparison: Comparison, figures: list[IpssFigures]):
 def projection_page(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = organisation_for(request, pk)
     saved = list(organisation.scenarios.all())
-    context = comparison_context(organisation, [scenario_from_mapping(s.mapping) for s in saved],
-                                 request.GET.get("area"))
+    context = projection_comparison(organisation, [s.mapping for s in saved],
+                                    request.GET.get("area"))
     figures = shown_ipss(context["comparison"])
     if figures:
         context["chart"] = chart_with_ipss(context["comparison"], figures)
