@@ -14,18 +14,15 @@ PENDING = "評価待ち"
 
 def grade_tone(symbol: str | None, symbols: Sequence[str]) -> str:
     """`good`, `mid`, `bad` or `none` for a symbol of a scheme whose last symbol is the failure
-    grade (把握不可能 etc.); unknown symbols and pending KPIs are `none`."""
+    grade (実績値の把握不可・事業未実施, ×/E): the better half of the levels is `good`, the rest
+    `mid`, the failure grade `bad`; unknown symbols and pending KPIs are `none`."""
     if not symbol or symbol not in symbols:
         return "none"
     levels = len(symbols) - 1
     index = list(symbols).index(symbol)
     if index >= levels:
-        return "none"
-    if index == 0:
-        return "good"
-    if index == levels - 1:
         return "bad"
-    return "good" if levels >= 4 and index < levels / 2 else "mid"
+    return "good" if index < max(1, levels // 2) else "mid"
 
 
 def grade_segments(summary: Mapping[str, object], symbols: Sequence[str]) -> list[dict[str, object]]:
