@@ -8,7 +8,8 @@ from types import SimpleNamespace
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sousei.web.strategies.charts import kpi_chart_svg, ticks
+from sousei.web.axis import ticks
+from sousei.web.strategies.charts import kpi_chart_svg
 
 
 def test_ticks_of_the_fixture_kpi() -> None:

@@ -9,13 +9,13 @@ tokens of static/sousei/tokens.css (blue-900 for the actuals, solid-gray-700 for
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from sousei.japanese import format_era_short, format_number
+from sousei.web.axis import ticks
 
 WIDTH, HEIGHT, PAD = 960, 320, 48
 LEFT = 96  # room for the y axis values
@@ -30,22 +30,6 @@ def _scale(lo: float, hi: float, start: float, end: float, flip: bool) -> object
         return start + (1 - ratio if flip else ratio) * (end - start)
 
     return to_px
-
-
-def ticks(low: float, high: float, count: int = 5) -> list[float]:
-    """Round values (1, 2 or 5 times a power of ten apart) covering low..high, for the y axis."""
-    span = (high - low) or abs(high) or 1.0
-    raw = span / count
-    power = 10 ** math.floor(math.log10(raw))
-    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
-    first = math.floor(low / step) * step
-    values = []
-    value = first
-    while value <= high + step * 1e-9:
-        if value >= low - step * 1e-9:
-            values.append(round(value, 10))
-        value += step
-    return values
 
 
 def _plain(value: float) -> str:
