@@ -79,6 +79,9 @@ def test_main_pages_have_no_serious_violation(people, sign_in, live_server, name
     response = page.goto(live_server.url + _pages(live_server, people["home"])[name])
     assert response.status == 200, name
     _assert_accessible(page, name)
+    text = page.inner_text("body")
+    for path in ("docs/", "src/sousei", ".md", "/work/"):  # no repository paths in page text
+        assert path not in text, (name, path)
 
 
 def test_actual_entry_form_is_accessible_and_labelled(people, sign_in, live_server) -> None:
