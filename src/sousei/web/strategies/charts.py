@@ -1,7 +1,10 @@
-"""A small inline SVG of a KPI's actuals against the straight target path.
+"""An inline SVG of a KPI's actuals against the straight target path (the KPI's trend chart).
 
 Server-rendered so the page needs no chart library; the path runs from the baseline (value,
-year) to the target (value, year), and each fiscal year with a number gets a point.
+year) to the target (value, year), and each fiscal year with a number gets a point. The y axis
+carries values with the KPI's unit and a legend names both lines, so the chart reads alone; it
+scales to the content width (viewBox, no fixed width). Colours are the デジタル庁デザインシステム
+tokens of static/sousei/tokens.css (blue-900 for the actuals, solid-gray-700 for the target).
 """
 
 from __future__ import annotations
@@ -12,16 +15,19 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from sousei.japanese import format_era_short, format_number
+from sousei.web.axis import ticks
 
-WIDTH, HEIGHT, PAD = 480, 200, 36
+WIDTH, HEIGHT, PAD = 960, 320, 48
+LEFT = 96  # room for the y axis values
+ACTUAL, TARGET, GRID = "#0017c1", "#4d4d4d", "#cccccc"
 
 
-def _scale(lo: float, hi: float, size: float, flip: bool) -> object:
+def _scale(lo: float, hi: float, start: float, end: float, flip: bool) -> object:
     span = (hi - lo) or 1.0
 
     def to_px(v: float) -> float:
         ratio = (v - lo) / span
-        return PAD + (1 - ratio if flip else ratio) * (size - 2 * PAD)
+        return start + (1 - ratio if flip else ratio) * (end - start)
 
     return to_px
 
@@ -45,26 +51,48 @@ def kpi_chart_svg(kpi: object, actuals: Iterable[object], plan_years: list[int])
     values = [v for _, v in points + path]
     if not values:
         return mark_safe("")  # nothing to draw yet; the table says so
-    x = _scale(min(years), max(years), WIDTH, flip=False)
+    x = _scale(min(years), max(years), LEFT, WIDTH - PAD, flip=False)
     low, high = min(values), max(values)
     margin = (high - low) * 0.15 or abs(high) * 0.1 or 1.0
-    y = _scale(low - margin, high + margin, HEIGHT, flip=True)
+    bottom, top = low - margin, high + margin
+    if low >= 0:
+        bottom = max(bottom, 0.0)
+    y = _scale(bottom, top, PAD, HEIGHT - PAD, flip=True)
+    unit = str(getattr(kpi, "unit", "") or "")
+    grid = format_html_join(
+        "", '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="' + GRID + '"/>'
+        '<text class="y-tick" x="{}" y="{}" font-size="16" text-anchor="end" fill="#333333">{}</text>',
+        ((LEFT, f"{y(v):.1f}", WIDTH - PAD, f"{y(v):.1f}", LEFT - 8, f"{y(v) + 5:.1f}", _plain(v))
+         for v in ticks(bottom, top)))
+    unit_label = format_html('<text x="{}" y="{}" font-size="16" text-anchor="end" fill="#333333">'
+                             '({})</text>', LEFT - 8, PAD - 16, unit) if unit else ""
     target_line = ""
     if len(path) == 2:
         (y0, v0), (y1, v1) = path
         target_line = format_html(
-            '<line class="target-path" x1="{}" y1="{}" x2="{}" y2="{}" stroke="#888" '
-            'stroke-dasharray="4 3"/>', *(f"{c:.1f}" for c in (x(y0), y(v0), x(y1), y(v1))))
+            '<line class="target-path" x1="{}" y1="{}" x2="{}" y2="{}" stroke="' + TARGET + '" '
+            'stroke-width="2" stroke-dasharray="8 6"/>',
+            *(f"{c:.1f}" for c in (x(y0), y(v0), x(y1), y(v1))))
     actual_line = format_html(
-        '<polyline class="actuals" fill="none" stroke="#1f4e79" stroke-width="2" points="{}"/>',
-        " ".join(f"{x(fy):.1f},{y(v):.1f}" for fy, v in points))
+        '<polyline class="actuals" fill="none" stroke="' + ACTUAL + '" stroke-width="3" '
+        'points="{}"/>', " ".join(f"{x(fy):.1f},{y(v):.1f}" for fy, v in points))
     dots = format_html_join(
-        "", '<circle cx="{}" cy="{}" r="3" fill="#1f4e79"><title>{} {}</title></circle>',
+        "", '<circle cx="{}" cy="{}" r="5" fill="' + ACTUAL + '"><title>{} {}</title></circle>',
         ((f"{x(fy):.1f}", f"{y(v):.1f}", format_era_short(fy), _plain(v)) for fy, v in points))
     labels = format_html_join(
-        "", '<text x="{}" y="{}" font-size="11" text-anchor="middle">{}</text>',
-        ((f"{x(fy):.1f}", HEIGHT - 8, format_era_short(fy)) for fy in sorted(set(years))))
+        "", '<text class="x-tick" x="{}" y="{}" font-size="16" text-anchor="middle" '
+        'fill="#333333">{}</text>',
+        ((f"{x(fy):.1f}", HEIGHT - 16, format_era_short(fy)) for fy in sorted(set(years))))
+    legend = format_html(
+        '<g class="legend" font-size="16" fill="#333333">'
+        '<line x1="{}" y1="16" x2="{}" y2="16" stroke="' + ACTUAL + '" stroke-width="3"/>'
+        '<text x="{}" y="21">実績値</text>'
+        '<line x1="{}" y1="16" x2="{}" y2="16" stroke="' + TARGET + '" stroke-width="2" '
+        'stroke-dasharray="8 6"/><text x="{}" y="21">基準値から目標値への道筋</text></g>',
+        LEFT, LEFT + 32, LEFT + 40, LEFT + 120, LEFT + 152, LEFT + 160)
     return format_html(
-        '<svg class="kpi-chart" role="img" aria-label="実績値と目標への推移" '
-        'width="{}" height="{}" viewBox="0 0 {} {}">{}{}{}{}</svg>',
-        WIDTH, HEIGHT, WIDTH, HEIGHT, target_line, actual_line, dots, labels)
+        '<figure class="chart kpi-trend"><svg class="kpi-chart" role="img" '
+        'aria-label="{}の実績値と目標への推移" viewBox="0 0 {} {}" '
+        'preserveAspectRatio="xMidYMid meet">{}{}{}{}{}{}{}</svg></figure>',
+        getattr(kpi, "name", ""), WIDTH, HEIGHT, grid, unit_label, target_line, actual_line,
+        dots, labels, legend)

@@ -11,9 +11,12 @@ from django.utils.safestring import SafeString, mark_safe
 
 from sousei.japanese import format_number
 from sousei.reports.palette import FEMALE, FOREIGN, MALE, OKABE_ITO
+from sousei.web.axis import ticks
 
 COLOURS = OKABE_ITO
 WIDTH, HEIGHT, PAD = 560, 240, 40
+LEFT = 60  # bar charts: room for the y axis values (e.g. 300,000)
+INK, GRID = "#333333", "#cccccc"  # DADS solid-gray-800 text, solid-gray-200 grid lines
 
 
 Band = tuple[list[float | None], list[float | None]]
@@ -74,10 +77,15 @@ def lines_svg(
                                for v in levels))
     # The legend sits under the axis, four entries a row, so it never covers a line.
     per_row, rows = 4, (len(series) + 3) // 4
-    legend = format_html_join("", '<text x="{}" y="{}" font-size="11" fill="{}">━ {}</text>',
-                              ((PAD + (k % per_row) * (WIDTH - 2 * PAD) / per_row,
-                                HEIGHT + 4 + 14 * (k // per_row), COLOURS[k % len(COLOURS)], name)
-                               for k, name in enumerate(series)))
+    # A coloured stroke and dark text: coloured text alone is too pale to read.
+    legend = format_html_join(
+        "", '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="3"/>'
+        '<text x="{}" y="{}" font-size="11" fill="' + INK + '">{}</text>',
+        ((f"{lx:.1f}", ly - 4, f"{lx + 14:.1f}", ly - 4, COLOURS[k % len(COLOURS)],
+          f"{lx + 18:.1f}", ly, name)
+         for k, name in enumerate(series)
+         for lx, ly in [(PAD + (k % per_row) * (WIDTH - 2 * PAD) / per_row,
+                         HEIGHT + 4 + 14 * (k // per_row))]))
     height = HEIGHT + 8 + 14 * rows
     return format_html('<svg role="img" aria-label="{}" width="{}" height="{}" '
                        'viewBox="0 0 {} {}"><title>{}</title>{}{}{}</svg>', label, WIDTH, height,
@@ -128,21 +136,34 @@ def pyramid_svg(rows: list[dict]) -> SafeString:
                        '</title>{}</svg>', WIDTH, height, WIDTH, height, mark_safe("".join(parts)))
 
 
-def _bars_svg(label: str, parts: list[str], names: list[str]) -> SafeString:
-    """The frame of a bar chart: its accessible name and a legend of filled squares on top."""
-    legend = format_html_join("", '<text x="{}" y="{}" font-size="11" fill="{}">■ {}</text>',
-                              ((PAD + 8 + 150 * k, 14, OKABE_ITO[(k + 5) % len(OKABE_ITO)], name)
-                               for k, name in enumerate(names)))
+def _y_axis(y, low: float, high: float) -> SafeString:
+    """Grid lines and values at round steps from low to high (y maps a value to pixels)."""
+    return format_html_join(
+        "", '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="' + GRID + '"/>'
+        '<text class="y-tick" x="{}" y="{}" font-size="10" text-anchor="end" fill="' + INK
+        + '">{}</text>',
+        ((LEFT, f"{y(v):.1f}", WIDTH - PAD, f"{y(v):.1f}", LEFT - 4, f"{y(v) + 3:.1f}",
+          format_number(v)) for v in ticks(low, high)))
+
+
+def _bars_svg(label: str, parts: list[str], names: list[str], axis: SafeString) -> SafeString:
+    """The frame of a bar chart: its accessible name, the y axis behind the bars and a legend
+    of coloured squares with dark text on top (coloured text would be too pale to read)."""
+    legend = format_html_join(
+        "", '<rect x="{}" y="4" width="12" height="12" fill="{}"/>'
+        '<text x="{}" y="15" font-size="12" fill="' + INK + '">{}</text>',
+        ((LEFT + 150 * k, OKABE_ITO[(k + 5) % len(OKABE_ITO)], LEFT + 150 * k + 16, name)
+         for k, name in enumerate(names)))
     return format_html('<svg role="img" aria-label="{}" width="{}" height="{}" '
-                       'viewBox="0 0 {} {}"><title>{}</title>{}{}</svg>', label, WIDTH, HEIGHT,
-                       WIDTH, HEIGHT, label, mark_safe("".join(parts)), legend)
+                       'viewBox="0 0 {} {}"><title>{}</title>{}{}{}</svg>', label, WIDTH, HEIGHT,
+                       WIDTH, HEIGHT, label, axis, mark_safe("".join(parts)), legend)
 
 
 def stacked_bars_svg(labels: list[str], series: dict[str, list[float]], label: str) -> SafeString:
     """One bar per label with the series stacked (e.g. three age groups per census year)."""
     totals = [sum(vs[i] for vs in series.values()) for i in range(len(labels))]
     top = max(totals, default=1.0) or 1.0
-    step = (WIDTH - 2 * PAD) / max(len(labels), 1)
+    step = (WIDTH - LEFT - PAD) / max(len(labels), 1)
     parts = []
     for i, name in enumerate(labels):
         base = HEIGHT - PAD
@@ -151,12 +172,13 @@ def stacked_bars_svg(labels: list[str], series: dict[str, list[float]], label: s
             base -= h
             parts.append(format_html(
                 '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{} {} {}</title></rect>',
-                f"{PAD + i * step + step * 0.15:.1f}", f"{base:.1f}", f"{step * 0.7:.1f}",
+                f"{LEFT + i * step + step * 0.15:.1f}", f"{base:.1f}", f"{step * 0.7:.1f}",
                 f"{h:.1f}", OKABE_ITO[(k + 5) % len(OKABE_ITO)], name, key,
                 format_number(values[i])))
         parts.append(format_html('<text x="{}" y="{}" font-size="10" text-anchor="middle">{}</text>',
-                                 f"{PAD + (i + 0.5) * step:.1f}", HEIGHT - PAD + 14, name))
-    return _bars_svg(label, parts, list(series))
+                                 f"{LEFT + (i + 0.5) * step:.1f}", HEIGHT - PAD + 14, name))
+    axis = _y_axis(lambda v: HEIGHT - PAD - v / top * (HEIGHT - 2 * PAD), 0.0, top)
+    return _bars_svg(label, parts, list(series), axis)
 
 
 def signed_bars_svg(labels: list[str], series: dict[str, list[float]], label: str) -> SafeString:
@@ -170,20 +192,20 @@ def signed_bars_svg(labels: list[str], series: dict[str, list[float]], label: st
     def y(v: float) -> float:
         return PAD + (top - v) / span * (HEIGHT - 2 * PAD)
 
-    step = (WIDTH - 2 * PAD) / max(len(labels), 1)
+    step = (WIDTH - LEFT - PAD) / max(len(labels), 1)
     width = step * 0.8 / max(len(series), 1)
     parts = [format_html('<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#000"/>',
-                         PAD, f"{y(0):.1f}", WIDTH - PAD, f"{y(0):.1f}")]
+                         LEFT, f"{y(0):.1f}", WIDTH - PAD, f"{y(0):.1f}")]
     for i, name in enumerate(labels):
         for k, (key, vs) in enumerate(series.items()):
             v = vs[i]
             parts.append(format_html(
                 '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{} {} {}</title></rect>',
-                f"{PAD + i * step + step * 0.1 + k * width:.1f}", f"{min(y(v), y(0)):.1f}",
+                f"{LEFT + i * step + step * 0.1 + k * width:.1f}", f"{min(y(v), y(0)):.1f}",
                 f"{width:.1f}", f"{abs(y(v) - y(0)):.1f}", OKABE_ITO[(k + 5) % len(OKABE_ITO)],
                 name, key, format_number(v)))
         if len(labels) <= 12 or i % 2 == 0:
             parts.append(format_html(
                 '<text x="{}" y="{}" font-size="10" text-anchor="middle">{}</text>',
-                f"{PAD + (i + 0.5) * step:.1f}", HEIGHT - PAD + 14, name))
-    return _bars_svg(label, parts, list(series))
+                f"{LEFT + (i + 0.5) * step:.1f}", HEIGHT - PAD + 14, name))
+    return _bars_svg(label, parts, list(series), _y_axis(y, bottom, top))

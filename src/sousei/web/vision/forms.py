@@ -80,7 +80,18 @@ class ScenarioForm(forms.Form):
             self.fields[f"mig{i}_unit"] = forms.ChoiceField(
                 label="単位", choices=MIGRATION_UNITS, required=False, initial="per_year")
             self.fields[f"mig{i}_from"] = forms.IntegerField(label="開始年", required=False)
+        self._name_table_cells()
         self.scenario: Scenario | None = None
+
+    def _name_table_cells(self) -> None:
+        """Fields in the point and migration tables have no <label> of their own (the column
+        heading says what they are): give each an accessible name such as 「2行目 性別」 so a
+        screen reader and axe know which cell is which."""
+        for name, field in self.fields.items():
+            for prefix in ("tfr_pt", "mig"):
+                row = name.removeprefix(prefix).split("_")[0]
+                if name.startswith(prefix) and row.isdigit():
+                    field.widget.attrs["aria-label"] = f"{int(row) + 1}行目 {field.label}"
 
     def point_fields(self) -> list[list[forms.BoundField]]:
         return [[self[f"tfr_pt{i}_{key}"] for key in ("year", "value")]
