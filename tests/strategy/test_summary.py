@@ -174,4 +174,5 @@ def test_scheme_validation() -> None:
         }
     )
     assert custom.symbols == ("◎", "○", "△", "×")
+    assert custom.display_name == "◎・○・△・×の評価"  # each grade once, the failure grade too
     assert custom.level_for(70).symbol == "○"

@@ -88,6 +88,12 @@ def _poisoned(frame: pd.DataFrame, after: int, column: str) -> pd.DataFrame:
     return frame
 
 
+def _refused(name: str):
+    def read() -> None:
+        raise AssertionError(f"a census-estimated projection read {name}")
+    return read
+
+
 def _clear_caches() -> None:
     for function in (inputs._census_tables, inputs.census_regions, inputs.national_sex_ratio_0_4,
                      mortality._mx_by_year, method._prefecture_census, method.prefecture_rates,
@@ -111,9 +117,15 @@ def test_assumptions_from_base_b_use_no_data_dated_after_b(monkeypatch, base, bi
         "tfr_prefecture": _poisoned(shipped.tfr_prefecture(), base, "tfr"),
         "ipss2017_national_tfr": _poisoned(shipped.ipss2017_national_tfr(), 1900, "tfr"),
         "hfd_asfr": _poisoned(shipped.hfd_asfr(), base, "asfr"),
+        "hmd_female_lifetable": _poisoned(_poisoned(_poisoned(
+            shipped.hmd_female_lifetable(), base, "mx"), base, "qx"), base, "lx"),
     }
     for name, value in poisoned.items():
         monkeypatch.setattr(shipped, name, lambda value=value: copy.deepcopy(value))
+    # IPSS's projections are comparisons, never inputs; the municipal TFR is of 2013-17.
+    for name in ("ipss2018", "ipss2018_areas", "ipss2018_groups", "ipss2023", "ipss2017_national",
+                 "tfr_municipal"):
+        monkeypatch.setattr(shipped, name, _refused(name))
     _clear_caches()
     try:
         dirty = census_assumptions(census_history(regions), base, 6, chosen).arrays()

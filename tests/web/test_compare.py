@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from io import StringIO
+
 from django.urls import reverse
 
 from sousei import strategy as core
@@ -37,3 +39,28 @@ def test_members_published_shares_side_by_side(world, login) -> None:
     assert "大川市" in table and "移住の促進<br>○ 100% / △ 0% / × 0%（KPI 1件）" in table
     assert "嘉麻市" not in table  # not a member
     assert login(outsider.users["planning"]).get(url).status_code == 404
+
+
+def test_a_prefecture_sees_its_municipalities_published_shares(world, login) -> None:
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from sousei.web.accounts.models import Membership
+
+    outsider = world["outsider"]
+    call_command("create_organisation", "40000", stdout=StringIO())
+    call_command("create_organisation", "43000", stdout=StringIO())
+    fukuoka, kumamoto = (Organisation.objects.get(code=c) for c in ("40000", "43000"))
+    assert (fukuoka.name, fukuoka.kind) == ("福岡県", "prefecture")
+    _publish(outsider.strategy, outsider.users["planning"])  # 嘉麻市's own strategy
+    pages = {}
+    for prefecture in (fukuoka, kumamoto):  # one client: each viewer logs in in turn
+        user = get_user_model().objects.create_user(f"viewer-{prefecture.code}")
+        Membership.objects.create(user=user, organisation=prefecture, role="viewer")
+        response = login(user).get(reverse("strategies:compare", args=[prefecture.pk]))
+        assert response.status_code == 200
+        pages[prefecture.code] = response.content.decode()
+    table = pages["40000"].split("<table")[1]
+    assert "嘉麻市" in table and "（KPI " in table
+    assert "久留米市" not in table  # no published evaluation of its own
+    assert "嘉麻市" not in pages["43000"]

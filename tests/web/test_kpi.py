@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from sousei.web.strategies.models import KPI
+
 
 def _page(client, kpi) -> str:
     response = client.get(reverse("strategies:kpi", args=[kpi.pk]))
@@ -58,3 +60,19 @@ def test_pending_kpi_has_no_grade_yet(world, login) -> None:
     body = _page(login(home.users["planning"]), home.other_kpi)
     assert '<strong class="grade-symbol">評価待ち</strong>' in body
     assert "5年間に40人" in body
+
+
+def test_a_pending_kpi_shows_no_achievement_rate_from_its_actual(world, login) -> None:
+    # Issue 13 bug 7: a qualitative KPI with a figure but no recorded judgement is pending, and
+    # its actual (700) was printed where the rate goes: 「評価待ち（達成率 700.0%）」.
+    home = world["home"]
+    KPI.objects.filter(pk=home.kpi.pk).update(target_kind="qualitative", judgement_grade="")
+    assert home.kpi.actuals.filter(value__isnull=False).exists()
+    client = login(home.users["planning"])
+    body = _page(client, home.kpi)
+    grade_line = body.split('<p class="grade">', 1)[1].split("</p>", 1)[0]
+    assert '<strong class="grade-symbol">評価待ち</strong>' in grade_line
+    assert "達成率" not in grade_line
+    evaluation = client.get(reverse("strategies:evaluation", args=[home.strategy.pk]))
+    row = evaluation.content.decode().split(f'{home.kpi.name}</a>', 1)[1].split("</tr>", 1)[0]
+    assert '<td class="num"></td><td class="grade-symbol">評価待ち</td>' in row

@@ -74,3 +74,35 @@ def test_name_unit_comparison_and_a_recorded_grade(world, login) -> None:
     assert "（達成率 79.2%）" in body  # the comparison value 950 / 1,200
     _post(client, home.kpi, version=2, name="")  # a blank name keeps the stored one
     assert KPI.objects.get(pk=home.kpi.pk).name == "物産展来場者数"
+
+
+def test_a_grade_outside_the_strategys_scheme_is_refused_in_japanese(world, login) -> None:
+    home = world["home"]
+    response = _post(login(home.users["planning"]), home.kpi, judgement_grade="A",
+                     judgement_reason="目標を上回った")
+    assert response.status_code == 422
+    body = response.content.decode()
+    assert "評価「A」はこの総合戦略の評価方式(○△×の3段階(達成率80%以上で○))にありません。" in body
+    assert "○・△・×のいずれかを入力してください" in body
+    assert KPI.objects.get(pk=home.kpi.pk).version == 1
+
+
+def test_a_grade_of_the_strategys_own_scheme_is_recorded(world, login) -> None:
+    home = world["home"]
+    strategy = home.kpi.strategy
+    strategy.custom_scheme = {"name": "city", "levels": [
+        {"symbol": "達成", "label": "達成", "min_rate": 100},
+        {"symbol": "概ね達成", "label": "概ね達成", "min_rate": 80},
+        {"symbol": "未達成", "label": "未達成", "min_rate": None}],
+        "failed": {"symbol": "評価不能", "label": "評価不能", "min_rate": None}}
+    strategy.save()
+    client = login(home.users["planning"])
+    page = client.get(reverse("strategies:kpi_edit", args=[home.kpi.pk])).content.decode()
+    assert "達成・概ね達成・未達成・評価不能のいずれか" in page
+    assert _post(client, home.kpi, judgement_grade="○").status_code == 422  # not this city's
+    response = _post(client, home.kpi, judgement_grade="概ね達成", judgement_reason="9割に到達")
+    assert response.status_code == 302
+    kpi = KPI.objects.get(pk=home.kpi.pk)
+    assert (kpi.judgement_grade, kpi.version) == ("概ね達成", 2)
+    body = client.get(reverse("strategies:kpi", args=[kpi.pk])).content.decode()
+    assert "記録された判定: 9割に到達" in body

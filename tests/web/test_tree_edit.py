@@ -72,3 +72,27 @@ def test_department_and_outsiders_cannot_edit(world, login) -> None:
         url = reverse("strategies:project_edit", args=[home.project.pk])
         assert client.post(url, {"name": "x", "version": 1}).status_code == 404
     assert Budget.objects.get(project=home.project, fiscal_year=2022).thousand_yen == 2400
+
+
+def test_goal_and_direction_renames_are_audited_and_a_stale_one_is_refused(world, login) -> None:
+    home = world["home"]
+    client = login(home.users["planning"])
+    goal, direction = home.goal, home.project.measure.direction
+    client.post(reverse("strategies:rename", args=["goal", goal.pk]),
+                {"name": "圏域経済の成長と雇用の創出", "version": 1})
+    client.post(reverse("strategies:rename", args=["direction", direction.pk]),
+                {"name": "地域経済の底上げ", "version": 1})
+    page = client.post(reverse("strategies:rename", args=["goal", goal.pk]),
+                       {"name": "古い画面からの名称", "version": 1}, follow=True).content.decode()
+    assert "ほかの人が先に保存しました" in page
+    goal.refresh_from_db()
+    direction.refresh_from_db()
+    assert (goal.name, goal.version) == ("圏域経済の成長と雇用の創出", 2)
+    assert direction.name == "地域経済の底上げ"
+    event = Event.objects.get(action=f"{type(goal)._meta.verbose_name}の名称の修正")
+    assert (event.before["name"], event.after["name"]) == ("圏域の経済成長", "圏域経済の成長と雇用の創出")
+    blank = client.post(reverse("strategies:rename", args=["goal", goal.pk]),
+                        {"name": " ", "version": 2}, follow=True).content.decode()
+    assert "名称を入力してください" in blank
+    goal.refresh_from_db()
+    assert goal.name == "圏域経済の成長と雇用の創出"

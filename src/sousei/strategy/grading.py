@@ -39,7 +39,7 @@ class GradingScheme:
         key typed on the command line (``standard``)."""
         if self.title:
             return self.title
-        return "・".join((*self.symbols, self.failed.symbol)) + "の評価"
+        return "・".join(self.symbols) + "の評価"
 
     def __post_init__(self) -> None:
         if self.rate_method not in ("ratio", "progress"):

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django import forms
 
 from sousei.japanese import NumberError, parse_number
+from sousei.strategy import GradingScheme
 from sousei.web.strategies.models import ActualState
 
 
@@ -84,6 +85,23 @@ class KPITargetForm(forms.Form):
     judgement_reason = forms.CharField(label="評価の理由", required=False, max_length=4000,
                                        widget=forms.Textarea(attrs={"rows": 2}))
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args: object, scheme: GradingScheme | None = None, **kwargs: object) -> None:
+        """``scheme`` is the strategy's grading scheme: a recorded grade must be one of its
+        grades, or the KPI report could not be drawn (the core refuses an unknown grade)."""
+        super().__init__(*args, **kwargs)
+        self.scheme = scheme
+        if scheme is not None:
+            self.fields["judgement_grade"].help_text = (
+                f"{'・'.join(scheme.symbols)}のいずれか(空欄なら達成率で評価します)")
+
+    def clean_judgement_grade(self) -> str:
+        grade = (self.cleaned_data.get("judgement_grade") or "").strip()
+        if grade and self.scheme is not None and grade not in self.scheme.symbols:
+            raise forms.ValidationError(
+                f"評価「{grade}」はこの総合戦略の評価方式({self.scheme.display_name})にありません。"
+                f"{'・'.join(self.scheme.symbols)}のいずれかを入力してください")
+        return grade
 
     def clean_comparison_value(self) -> Decimal | None:
         return self._number("comparison_value")

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from sousei.web.accounts.access import get_for_user
+from sousei.web.strategies.evaluation import scheme_of
 from sousei.web.strategies.forms import KPITargetForm
 from sousei.web.strategies.models import KPI
 from sousei.web.strategies.versioning import StaleEditError, save_versioned
@@ -31,9 +32,10 @@ def _initial(kpi: KPI) -> dict[str, object]:
 @require_http_methods(["GET", "POST"])
 def kpi_edit(request: HttpRequest, pk: int) -> HttpResponse:
     kpi = get_for_user(request, KPI, pk, need="write")
+    scheme = scheme_of(kpi.strategy)
     conflict = None
     if request.method == "POST":
-        form = KPITargetForm(request.POST)
+        form = KPITargetForm(request.POST, scheme=scheme)
         if form.is_valid():
             changes = {name: form.cleaned_data[name] for name in FIELDS}
             changes |= {name: form.cleaned_data[name] for name in OPTIONAL
@@ -45,12 +47,13 @@ def kpi_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 # Keep the user's values; the form now carries the newer version, so saving
                 # again after reading the newer values is a deliberate overwrite.
                 conflict = stale.current
-                form = KPITargetForm({**request.POST.dict(), "version": conflict.version})
+                form = KPITargetForm({**request.POST.dict(), "version": conflict.version},
+                                     scheme=scheme)
             else:
                 messages.success(request, "KPIの目標・基準値を保存しました")
                 return redirect("strategies:kpi", pk=kpi.pk)
     else:
-        form = KPITargetForm(initial=_initial(kpi))
+        form = KPITargetForm(initial=_initial(kpi), scheme=scheme)
     status = 409 if conflict else (422 if form.is_bound and form.errors else 200)
     return render(request, "strategies/kpi_edit.html",
                   {"kpi": kpi, "form": form, "conflict": conflict,
