@@ -75,4 +75,4 @@ def test_a_pending_kpi_shows_no_achievement_rate_from_its_actual(world, login) -
     assert "達成率" not in grade_line
     evaluation = client.get(reverse("strategies:evaluation", args=[home.strategy.pk]))
     row = evaluation.content.decode().split(f'{home.kpi.name}</a>', 1)[1].split("</tr>", 1)[0]
-    assert '<td class="num"></td><td class="grade-symbol">評価待ち</td>' in row
+    assert '<td class="num"></td><td class="grade-symbol"><span class="grade-badge tone-none">評価待ち</span></td>' in row
