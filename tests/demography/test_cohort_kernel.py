@@ -30,11 +30,11 @@ def test_population_only_equals_the_recorded_path(base, a) -> None:
 
 
 def _batch() -> tuple[Scenario, ...]:
-    return (BASELINE,) + tuple(
+    return (BASELINE, *(
         Scenario(f"s{k}", tfr=TfrPath(((2045, 1.2 + 0.1 * k),)),
                  migration=(MigrationDelta(15, 34, 0.002 * k - 0.01),))
         for k in range(1, 12)
-    )
+    ))
 
 
 def test_census_batch_same_in_float64_and_close_in_float32(monkeypatch) -> None:

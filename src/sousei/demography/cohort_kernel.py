@@ -42,6 +42,7 @@ def project_population_into(
     and control totals are not handled here (the caller uses the recorded path for them).
     """
     dtype = population.dtype
+    unit_multiplier = bool(np.all(arrays["migration_multiplier"] == 1.0))
     n_scen = population.shape[0]
     size = block_regions(n_scen, dtype.itemsize)
     start, stop = regions.start or 0, regions.stop
@@ -56,11 +57,15 @@ def project_population_into(
         for t in range(steps):
             current, end = population[:, t, part], population[:, t + 1, part]
             np.multiply(current, at_step(a["survival_ratio"], t), out=scaled)
-            np.multiply(
-                at_step(a["net_migration_rate"], t), at_step(a["migration_multiplier"], t),
-                out=moved,
-            )
-            np.add(moved, at_step(a["migration_delta"], t), out=moved)
+            if unit_multiplier:  # x * 1.0 == x exactly: skip a pass over the block
+                np.add(at_step(a["net_migration_rate"], t), at_step(a["migration_delta"], t),
+                       out=moved)
+            else:
+                np.multiply(
+                    at_step(a["net_migration_rate"], t), at_step(a["migration_multiplier"], t),
+                    out=moved,
+                )
+                np.add(moved, at_step(a["migration_delta"], t), out=moved)
             np.multiply(current, moved, out=moved)
             # survivors + migrants moved on one group; the open group gathers 85-89 and 90+.
             np.add(scaled[..., : OPEN - 1], moved[..., : OPEN - 1], out=end[..., 1:OPEN])
