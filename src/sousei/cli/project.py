@@ -137,7 +137,7 @@ def project(
         if population and _juki.is_juki(population):  # shipped names resolve: checked there
             lines = _juki.project_from_juki(
                 console, population, foreign_history, area, prefecture, every, to_year,
-                scenarios, migration_periods, out, migration, migration_history)
+                scenarios, migration_periods, out, migration, migration_history, method)
             for line in lines:
                 Console(stderr=True, soft_wrap=True).print(f"[yellow]注意:[/] {line}", highlight=False)
             return
