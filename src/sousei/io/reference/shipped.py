@@ -193,8 +193,13 @@ def _read_json(source: io.BytesIO, name: str) -> dict:
 
 def municipal_changes() -> list[dict]:
     """The 廃置分合 events: dicts with date, reason, old{code,name}, new{code,name}."""
-    events = _cached(MUNICIPAL_CHANGES, _read_json)["changes"]
-    return copy.deepcopy(events)
+    return copy.deepcopy(municipal_changes_shared())
+
+
+def municipal_changes_shared() -> list[dict]:
+    """The same events without a copy, for readers that only read them once into their own
+    cached structures (the deep copy of ~10,000 events cost 0.1-0.25 s per call)."""
+    return _cached(MUNICIPAL_CHANGES, _read_json)["changes"]
 
 
 JUKI_FOLDER = "juki_soumu"
