@@ -75,6 +75,37 @@ def measure(client, url: str, label: str) -> None:
     print(f"  per change: p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {times[-1]:.1f} ms")
 
 
+def measure_page(client, url: str, label: str, gets: int = 50) -> None:
+    """GETs of the projection page, and the part of each spent on the IPSS figures beside the
+    scenarios (``shown_ipss``: IPSS 2018 and 2023 totals and groups, cached per process)."""
+    from sousei.web.vision.views import projection
+
+    spent: list[float] = []
+    original = projection.shown_ipss
+
+    def timed_ipss(comparison):
+        start = time.perf_counter()
+        figures = original(comparison)
+        spent.append((time.perf_counter() - start) * 1000)
+        return figures
+
+    projection.shown_ipss = timed_ipss
+    try:
+        times = []
+        for _ in range(gets + 1):
+            start = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - start) * 1000)
+            assert response.status_code == 200 and "令和5年推計" in response.content.decode()
+    finally:
+        projection.shown_ipss = original
+    warm, ipss = sorted(times[1:]), sorted(spent[1:])
+    print(f"{label}: projection page GET p50 {statistics.median(warm):.1f} ms, "
+          f"p95 {warm[int(0.95 * len(warm)) - 1]:.1f} ms (first {times[0]:.0f} ms); "
+          f"IPSS figures p50 {statistics.median(ipss):.3f} ms, max {ipss[-1]:.3f} ms "
+          f"(first {spent[0]:.1f} ms)")
+
+
 def main() -> None:
     _setup()
     from django.core.files.uploadedfile import SimpleUploadedFile
@@ -101,6 +132,8 @@ def main() -> None:
     url = reverse("vision:preview", args=[outsider.organisation.pk])
     areas = len(outsider.organisation.members.all()) or 1
     measure(client, url, f"{outsider.organisation.name} (census, {areas} area(s), no upload)")
+    page = reverse("vision:projection", args=[outsider.organisation.pk])
+    measure_page(client, page, f"{outsider.organisation.name}")
 
     client = Client()
     client.force_login(home.users["planning"])

@@ -79,3 +79,26 @@ def test_all_municipalities_2017_to_2022_lists_the_areas_it_cannot_project(tmp_p
     assert len(codes) == 1_741 and "01100" in codes and "01101" not in codes
     japanese = cells.xs("japanese", level="nationality").groupby("year").sum()
     assert japanese[2017] == pytest.approx(125_583_658)  # printed national 総数: each person once
+
+
+def _by_age(out: Path) -> pd.Series:
+    frame = pd.read_csv(out, dtype={"area_code": str}, encoding="utf-8-sig")
+    frame = frame[frame["scenario"] == frame["scenario"].iloc[0]]
+    return frame.groupby(["year", "age_start"])["value"].sum()
+
+
+def test_births_option_reaches_the_juki_base(tmp_path: Path):
+    """--births changes only who is born: 0-4 differs, every older group of the first step not."""
+    cells = {}
+    for births in ("tfr_path", "constant"):
+        out = tmp_path / f"{births}.csv"
+        result = runner.invoke(app, ["project", "--population", "2104ssnen.xlsx", "--area",
+                                     "40203", "--to", "2031", "--births", births,
+                                     "--out", str(out)])
+        assert result.exit_code == 0, result.output
+        cells[births] = _by_age(out)
+    trend, constant = cells["tfr_path"], cells["constant"]
+    assert trend[2021].sum() == pytest.approx(published("2104ssnen.xlsx", "40203"))
+    assert trend[2021].equals(constant[2021])
+    assert abs(trend[2026, 0] - constant[2026, 0]) > 10  # persons aged 0-4 in 2026
+    pd.testing.assert_series_equal(trend[2026].drop(0), constant[2026].drop(0))

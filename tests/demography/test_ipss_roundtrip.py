@@ -33,7 +33,7 @@ def test_every_published_cell_2020_2045_within_one_person(ipss_municipal) -> Non
     survival, birth = period_survival(2010)
     assumptions = implied_by_path(path, survival_ratio=survival, birth_survival=birth)
     base = Population(path[0], regions, 2015)
-    projection = project_cohort_component(base, assumptions, 6)
+    projection = project_cohort_component(base, assumptions, 6, components=True)
     difference = np.abs(np.round(projection.population[0]) - path)
     assert difference.max() <= 1.0
     assert np.abs(projection.balance_residual()).max() < 1e-6

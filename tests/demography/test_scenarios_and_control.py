@@ -68,10 +68,10 @@ def test_foreign_share_path_reaches_its_target() -> None:
 def test_municipalities_scaled_to_control_totals_sum_to_them_and_balance() -> None:
     regions = ("40203", "40227", "40204", "40205")  # 久留米, 嘉麻, 直方, 飯塚 (one group)
     base, assumptions = census_inputs(ProjectionRequest(regions, 2015, 2045))
-    free = project_cohort_component(base, assumptions, 6)
+    free = project_cohort_component(base, assumptions, 6, components=True)
     totals = free.population[:, 1:].sum(axis=2, keepdims=True) * 0.97  # a prefecture 3% lower
     control = ControlTotals(groups=np.zeros(len(regions), dtype=int), totals=totals)
-    scaled = project_cohort_component(base, assumptions, 6, control=control)
+    scaled = project_cohort_component(base, assumptions, 6, control=control, components=True)
     np.testing.assert_allclose(
         scaled.population[:, 1:].sum(axis=2, keepdims=True), totals, rtol=1e-12
     )

@@ -1,21 +1,33 @@
-"""`sousei` command line: thin wrappers over the library, one module per command group."""
+"""`sousei` command line: thin wrappers over the library, one module per command group.
+
+Commands are registered lazily: ``sousei project ...`` imports the project command's module
+only, not the report commands' matplotlib nor the web server (a whole ``sousei project`` run
+should take well under a second, see docs/performance.md). ``app`` (all commands, for
+``sousei --help`` and tests) is built on first access.
+"""
 
 from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any
 
 import typer
 
 from sousei import __version__
 from sousei.cli.common import EXIT_CODES_HELP
 from sousei.cli.help import JapaneseCommand, JapaneseGroup
-from sousei.cli.serve import serve
 
-app = typer.Typer(
-    name="sousei",
-    help=f"sousei (創生): 人口ビジョンと総合戦略のためのツール\n\n{EXIT_CODES_HELP}",
-    no_args_is_help=True,
-    add_completion=False,
-    cls=JapaneseGroup,
-)
+# name -> (module, attribute, is a group of subcommands); the order is the order of --help.
+COMMANDS: dict[str, tuple[str, str, bool]] = {
+    "project": ("sousei.cli.project", "project", False),
+    "serve": ("sousei.cli.serve", "serve", False),
+    "compare": ("sousei.cli.compare", "compare", False),
+    "evaluate": ("sousei.cli.evaluate", "evaluate_command", False),
+    "template": ("sousei.cli.template", "template_command", False),
+    "report": ("sousei.cli.report", "app", True),
+    "backtest": ("sousei.cli.backtest", "backtest", False),
+}
 
 
 def _version(value: bool) -> None:
@@ -24,7 +36,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="バージョンを表示して終了"
@@ -33,28 +44,38 @@ def _root(
     """sousei (創生): 人口ビジョンと総合戦略のためのツール"""
 
 
-from sousei.cli import project as _project  # noqa: E402 - commands register after the app
+def build_app(names: tuple[str, ...] | None = None) -> typer.Typer:
+    """The command-line app with the named commands (all by default)."""
+    built = typer.Typer(
+        name="sousei",
+        help=f"sousei (創生): 人口ビジョンと総合戦略のためのツール\n\n{EXIT_CODES_HELP}",
+        no_args_is_help=True,
+        add_completion=False,
+        cls=JapaneseGroup,
+    )
+    built.callback()(_root)
+    for name in names or tuple(COMMANDS):
+        module, attribute, group = COMMANDS[name]
+        command = getattr(importlib.import_module(module), attribute)
+        if group:
+            built.add_typer(command, name=name)
+        else:
+            built.command(name, cls=JapaneseCommand)(command)
+    return built
 
-app.command("project", cls=JapaneseCommand)(_project.project)
-app.command("serve", cls=JapaneseCommand)(serve)
 
-from sousei.cli.compare import compare as _compare  # noqa: E402
+_full: typer.Typer | None = None
 
-app.command("compare", cls=JapaneseCommand)(_compare)
+
+def __getattr__(name: str) -> Any:
+    global _full
+    if name == "app":
+        if _full is None:
+            _full = build_app()
+        return _full
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
-    app()
-
-
-# One line per command group; each lives in its own module.
-from sousei.cli import evaluate, template  # noqa: E402
-
-app.command("evaluate", cls=JapaneseCommand)(evaluate.evaluate_command)
-app.command("template", cls=JapaneseCommand)(template.template_command)
-from sousei.cli import report  # noqa: E402
-
-app.add_typer(report.app, name="report")
-from sousei.cli import backtest  # noqa: E402
-
-app.command("backtest", cls=JapaneseCommand)(backtest.backtest)
+    asked = sys.argv[1] if len(sys.argv) > 1 else ""
+    build_app((asked,) if asked in COMMANDS else None)()

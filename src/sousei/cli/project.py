@@ -8,7 +8,6 @@ import pandas as pd
 import typer
 from rich.console import Console
 
-from sousei.cli import project_juki as _juki
 from sousei.cli import target as target_cli
 from sousei.cli.common import USAGE, fail, message_of, read_scenarios, require_files
 from sousei.cli.draws import draw_report
@@ -134,10 +133,14 @@ def project(
             raise ValueError(f"--draws は0以上にしてください ({draws})")
         if draws and (population or total):
             raise ValueError("確率的推計 (--draws) は国勢調査の基準人口の地域ごとの推計で使えます")
-        if population and _juki.is_juki(population):  # shipped names resolve: checked there
-            lines = _juki.project_from_juki(
+        # The 住基 readers (and their xls/xlsx libraries) load only when a file is given.
+        juki = None
+        if population:
+            from sousei.cli import project_juki as juki
+        if juki is not None and juki.is_juki(population):  # shipped names resolve there
+            lines = juki.project_from_juki(
                 console, population, foreign_history, area, prefecture, every, to_year,
-                scenarios, migration_periods, out, migration, migration_history)
+                scenarios, migration_periods, out, migration, migration_history, method)
             for line in lines:
                 Console(stderr=True, soft_wrap=True).print(f"[yellow]注意:[/] {line}", highlight=False)
             return

@@ -27,6 +27,7 @@ from sousei.io.reference.codes import prefecture_code, resolve_area
 from sousei.vision.juki_base import JukiBase, load_juki_base
 from sousei.vision.juki_migration import MODES, find_history, juki_rates
 from sousei.vision.juki_projection import prepare, project_juki
+from sousei.vision.method import DEFAULT_METHOD, CensusMethod
 from sousei.vision.run import ProjectionRequest
 from sousei.vision.tables import (
     batch_summary,
@@ -76,15 +77,18 @@ def project_from_juki(
     console: Console, paths: list[Path], history: list[Path], area: list[str],
     prefecture: str | None, every: bool, to_year: int, scenarios: tuple[Scenario, ...],
     migration_periods: int | None, out: Path | None, migration: str = "census",
-    migration_history: Path | None = None,
+    migration_history: Path | None = None, method: CensusMethod = DEFAULT_METHOD,
 ) -> list[str]:
-    """Project and report; returns the lines for stderr (notes, skipped areas)."""
+    """Project and report; returns the lines for stderr (notes, skipped areas).
+
+    ``method`` is the census method behind the assumptions (``--births`` among them), the same
+    as for a census base: the 住基 base changes the starting population, not the method."""
     if migration not in MODES:
         raise InputError(f"--migration は {' / '.join(MODES)} のいずれかです ({migration})")
     base = load_juki_base(paths, history or None)
     codes = _chosen(base, area, prefecture, every)
     request = ProjectionRequest(tuple(codes), base.base_year, to_year, scenarios,
-                                "census", migration_periods)
+                                "census", migration_periods, method=method)
     lines = [*base.notes, dating(base.reference_date, request.steps())]
     prepared = prepare(base)
     if migration != "census":

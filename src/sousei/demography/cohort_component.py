@@ -18,6 +18,7 @@ import numpy as np
 
 from sousei.demography.ages import AGE_STEP, FEMALE, MALE, OPEN, WOMEN_15_49
 from sousei.demography.assumptions import Assumptions, at_step
+from sousei.demography.cohort_kernel import project_population_into
 from sousei.demography.population import Population
 from sousei.demography.projection import Projection
 
@@ -52,7 +53,7 @@ def _apply_control(
 ) -> None:
     """Scale regions to the control totals in place, booking the change as migration."""
     groups = np.asarray(control.groups)
-    sums = np.zeros((end.shape[0], int(groups.max()) + 1, *end.shape[2:]))
+    sums = np.zeros((end.shape[0], int(groups.max()) + 1, *end.shape[2:]), end.dtype)
     np.add.at(sums, (slice(None), groups), end)
     target = at_step(control.totals, step)
     factor = np.divide(target, sums, out=np.ones_like(sums), where=sums > 0)
@@ -78,8 +79,8 @@ def _project_into(
     population, births = out["population"], out["births"]
     deaths, net_migration = out["deaths"], out["net_migration"]
     shape = population[:, 0].shape
-    survivors = np.empty(shape)
-    work = np.empty(shape)
+    survivors = np.empty(shape, population.dtype)
+    work = np.empty(shape, population.dtype)
     for t in range(steps):
         current, end = population[:, t], population[:, t + 1]
         migrants, step_deaths = net_migration[:, t], deaths[:, t]
@@ -114,6 +115,17 @@ def _project_into(
         step_deaths[..., 0] = births[:, t] - survived_births
 
 
+def _run_threads(job, n_regions: int, threads: int) -> None:
+    """``job(part)`` for contiguous slices of regions, on ``threads`` threads."""
+    if threads <= 1:
+        job(slice(0, n_regions))
+        return
+    bounds = np.linspace(0, n_regions, threads + 1).astype(int)
+    with ThreadPoolExecutor(threads) as pool:
+        for done in [pool.submit(job, slice(lo, hi)) for lo, hi in pairwise(bounds)]:
+            done.result()
+
+
 def project_cohort_component(
     base: Population | np.ndarray,
     assumptions: Assumptions,
@@ -122,12 +134,19 @@ def project_cohort_component(
     scenarios: tuple[str, ...] | None = None,
     control: ControlTotals | None = None,
     threads: int | None = None,
+    components: bool = False,
+    dtype: type | np.dtype = np.float64,
 ) -> Projection:
     """Project ``base`` forward ``steps`` five-year steps under ``assumptions``.
 
     ``base`` is a :class:`Population` (region, sex, age) or an array (scenario, region, sex,
-    age) when scenarios start from different bases. Returns every 5-year point and the births,
-    deaths and net migration of every step (see :class:`Projection`).
+    age) when scenarios start from different bases. Returns every 5-year point; with
+    ``components`` also the births, deaths and net migration of every step (see
+    :class:`Projection`), which triples the memory of a batch and is what reports and balance
+    checks need. Without them (and without control totals or fixed net migrants) regions are
+    projected in cache-sized blocks (:mod:`sousei.demography.cohort_kernel`), with the same
+    float64 numbers. ``dtype=np.float32`` halves memory traffic for large batches (results
+    within ~1e-5 relative of float64).
     """
     if isinstance(base, Population):
         values, regions, base_year = base.values, base.regions, base.year
@@ -136,35 +155,41 @@ def project_cohort_component(
         values, regions, nationality = np.asarray(base, dtype=float), (), "total"
         if base_year is None:
             raise ValueError("基準年を指定してください")
+    dtype = np.dtype(dtype)
+    if dtype not in (np.dtype(np.float64), np.dtype(np.float32)):
+        raise ValueError(f"dtype は float64 か float32 です（{dtype} が指定されました）")
     n_scen = max(assumptions.n_scenarios(), values.shape[0] if values.ndim == 4 else 1)
     shape = (n_scen, *values.shape[-3:])
-    out = {
-        "population": np.empty((n_scen, steps + 1, *shape[1:])),
-        "births": np.empty((n_scen, steps, *shape[1:3])),
-        "deaths": np.empty((n_scen, steps, *shape[1:])),
-        "net_migration": np.empty((n_scen, steps, *shape[1:])),
-    }
-    out["population"][:, 0] = values if values.ndim == 4 else values[None]
     n_regions = shape[1]
+    population = np.empty((n_scen, steps + 1, *shape[1:]), dtype)
+    population[:, 0] = values if values.ndim == 4 else values[None]
     threads = threads or min(os.cpu_count() or 1, max(1, n_regions // MIN_REGIONS_PER_THREAD))
-    if control is not None or threads <= 1:
-        _project_into(out, assumptions, steps, control)
-    else:
-        bounds = np.linspace(0, n_regions, threads + 1).astype(int)
-        parts = [slice(lo, hi) for lo, hi in pairwise(bounds)]
-        with ThreadPoolExecutor(threads) as pool:
-            jobs = [
-                pool.submit(
-                    _project_into,
+    recorded = components or control is not None or assumptions.net_migrants is not None
+    if recorded:
+        out = {
+            "population": population,
+            "births": np.empty((n_scen, steps, *shape[1:3]), dtype),
+            "deaths": np.empty((n_scen, steps, *shape[1:]), dtype),
+            "net_migration": np.empty((n_scen, steps, *shape[1:]), dtype),
+        }
+        if control is not None:
+            _project_into(out, assumptions, steps, control)
+        else:
+            _run_threads(
+                lambda part: _project_into(
                     {name: array[:, :, part] for name, array in out.items()},
-                    _region_part(assumptions, part),
-                    steps,
-                    None,
-                )
-                for part in parts
-            ]
-            for job in jobs:
-                job.result()
+                    _region_part(assumptions, part), steps, None,
+                ),
+                n_regions, threads,
+            )
+        kept = out if components else {"births": None, "deaths": None, "net_migration": None}
+    else:
+        arrays = {name: np.asarray(v, dtype) for name, v in assumptions.arrays().items()}
+        _run_threads(
+            lambda part: project_population_into(population, arrays, steps, part),
+            n_regions, threads,
+        )
+        kept = {"births": None, "deaths": None, "net_migration": None}
     years = tuple(int(base_year) + AGE_STEP * i for i in range(steps + 1))
     names = scenarios or tuple(f"scenario_{k}" for k in range(n_scen))
     if len(names) != n_scen:
@@ -174,5 +199,8 @@ def project_cohort_component(
         regions=tuple(regions) or tuple(str(i) for i in range(n_regions)),
         scenarios=names,
         nationality=nationality,
-        **out,
+        population=population,
+        births=kept["births"],
+        deaths=kept["deaths"],
+        net_migration=kept["net_migration"],
     )

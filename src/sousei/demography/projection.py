@@ -1,7 +1,8 @@
 """The result of a projection: populations per 5-year point and the components of each step.
 
-Components are kept so that every step can be checked to balance and so that reports can show
-births, deaths and net migration per period without recomputing them.
+Components are kept when asked for (``components=True`` in the engine) so that every step can be
+checked to balance and so that reports can show births, deaths and net migration per period
+without recomputing them; a batch of every municipality x 100 scenarios leaves them out (None).
 """
 
 from __future__ import annotations
@@ -27,9 +28,9 @@ class Projection:
     """
 
     population: np.ndarray
-    births: np.ndarray
-    deaths: np.ndarray
-    net_migration: np.ndarray
+    births: np.ndarray | None
+    deaths: np.ndarray | None
+    net_migration: np.ndarray | None
     years: tuple[int, ...]
     regions: tuple[str, ...]
     scenarios: tuple[str, ...]
@@ -42,6 +43,8 @@ class Projection:
 
     def balance_residual(self) -> np.ndarray:
         """P(t+5) - (cohorts moved on + births - deaths + net moves) per cell; 0 if sound."""
+        if self.births is None or self.deaths is None or self.net_migration is None:
+            raise ValueError("出生・死亡・移動を記録していない推計です（components=True で推計してください）")
         start = self.population[:, :-1]
         end = self.population[:, 1:]
         expected = cohort_inflow(start)
@@ -78,11 +81,15 @@ def combine(japanese: Projection, foreign: Projection) -> Projection:
         foreign.scenarios,
     ):
         raise ValueError("日本人と外国人の推計で年・地域・シナリオが一致しません")
+    def both(name: str) -> np.ndarray | None:
+        mine, theirs = getattr(japanese, name), getattr(foreign, name)
+        return None if mine is None or theirs is None else mine + theirs
+
     return Projection(
         population=japanese.population + foreign.population,
-        births=japanese.births + foreign.births,
-        deaths=japanese.deaths + foreign.deaths,
-        net_migration=japanese.net_migration + foreign.net_migration,
+        births=both("births"),
+        deaths=both("deaths"),
+        net_migration=both("net_migration"),
         years=japanese.years,
         regions=japanese.regions,
         scenarios=japanese.scenarios,

@@ -85,6 +85,8 @@ def project_scenarios(
     scenarios: Sequence[Scenario] = (BASELINE,),
     foreign: ForeignInputs | None = None,
     control: ControlTotals | None = None,
+    components: bool = True,
+    dtype: type | np.dtype = np.float64,
 ) -> ScenarioRun:
     """Project ``base`` (Japanese residents, or the total) under every scenario at once.
 
@@ -92,6 +94,9 @@ def project_scenarios(
     ratio by TFR_scenario / TFR_base. With ``foreign`` the foreign residents are projected by
     cohort change method, scaled to each scenario's foreign-share path (``foreign.share`` for
     the scenarios without their own), and added; the Japanese projection never depends on it.
+    ``components`` records births, deaths and net migration per cell (the CLI, web and reports
+    show them through :func:`sousei.vision.numerical_targets.component_sums`); a batch that only
+    needs populations passes False, and ``dtype=np.float32`` (see the engine).
     """
     scenarios = tuple(scenarios)
     names = tuple(s.name for s in scenarios)
@@ -99,7 +104,10 @@ def project_scenarios(
         raise ValueError("シナリオ名が重複しています")
     base_tfr = np.broadcast_to(np.asarray(base_tfr, float), (len(base.regions),))
     changed, tfr = _with_scenarios(assumptions, scenarios, base_tfr, base.year, steps)
-    japanese = project_cohort_component(base, changed, steps, scenarios=names, control=control)
+    japanese = project_cohort_component(
+        base, changed, steps, scenarios=names, control=control, components=components,
+        dtype=dtype,
+    )
     if foreign is None:
         return ScenarioRun(japanese, None, japanese, tfr, scenarios)
     if foreign.base.regions != base.regions or foreign.base.year != base.year:

@@ -19,10 +19,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
-
 from sousei.io.errors import InputError
 from sousei.io.reference.codes import AreaCodeError, normalize_code
 from sousei.japanese.era import EraError, parse_year
@@ -54,6 +50,8 @@ class Sheet:
         """An error at a 0-based (row, column), printed as Excel shows it: 12行目, 列 F (総数)."""
         label = None
         if column is not None:
+            from openpyxl.utils import get_column_letter  # openpyxl only when a sheet is read
+
             label = get_column_letter(column + 1) + (f" ({header})" if header else "")
         return InputError(message, self.file, self.name, None if row is None else row + 1, label)
 
@@ -121,6 +119,10 @@ def _xls_sheet(data: bytes, file: str, max_rows: int | None) -> Sheet:
 
 
 def _xlsx_sheet(path: Path, max_rows: int | None) -> Sheet:
+    # Imported here: `sousei project --area X` without a 住基 file never needs openpyxl.
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as error:

@@ -11,13 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
 
 from sousei.io.atomic import replace_atomically
+from sousei.io.columns import column_letter
 from sousei.io.errors import InputError
 from sousei.io.safe_text import csv_safe
-from sousei.io.xlsx_style import save_atomically
 from sousei.japanese.quantity import EXCEL_FORMATS, Quantity
 
 PERSONS_FORMAT = EXCEL_FORMATS[Quantity.PERSONS]
@@ -45,7 +43,7 @@ def _write_table(sheet, frame: pd.DataFrame, kinds: list[Quantity]) -> None:
     sheet.column_dimensions["A"].width = 18
     sheet.column_dimensions["B"].width = 34
     for i in range(3, 3 + len(frame.columns)):
-        sheet.column_dimensions[get_column_letter(i)].width = 11
+        sheet.column_dimensions[column_letter(i)].width = 11
     sheet.freeze_panes = "C2"
 
 
@@ -58,7 +56,7 @@ def _write_rows(sheet, frame: pd.DataFrame, formats: dict[str, str]) -> None:
         if column in formats:
             for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
                 cell.number_format = formats[column]
-        sheet.column_dimensions[get_column_letter(index)].width = max(10, len(str(column)) + 4)
+        sheet.column_dimensions[column_letter(index)].width = max(10, len(str(column)) + 4)
 
 
 def write_projection_workbook(
@@ -70,6 +68,10 @@ def write_projection_workbook(
 ) -> None:
     """One sheet per area's simulation table (``row_kinds[title]``: the kind of each row), a
     summary sheet for batches (with the kind of each column), and the cells."""
+    from openpyxl import Workbook  # only an .xlsx output needs openpyxl (and its styles)
+
+    from sousei.io.xlsx_style import save_atomically
+
     book = Workbook()
     book.remove(book.active)
     if summary is not None:

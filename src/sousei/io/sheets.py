@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-
-import openpyxl
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import TYPE_CHECKING
 
 from sousei.io.errors import CellProblem, InputError, WorkbookError
 from sousei.io.xlsx_guard import check_xlsx
+
+if TYPE_CHECKING:  # openpyxl is imported when a workbook is opened, not by every reader
+    import openpyxl
+    from openpyxl.worksheet.worksheet import Worksheet
 
 
 def load_checked(source: str | Path | bytes, file: str, *, read_only: bool = False
@@ -18,6 +20,8 @@ def load_checked(source: str | Path | bytes, file: str, *, read_only: bool = Fal
     huge cells, damage: io/xlsx_guard.py), then loaded with the values Excel cached
     (`data_only`: formulas never run) and external links dropped (never followed or kept).
     Raises InputError naming the file (and sheet and cell where there is one)."""
+    import openpyxl
+
     check_xlsx(source, file)
     try:
         return openpyxl.load_workbook(

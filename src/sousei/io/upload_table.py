@@ -16,8 +16,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from openpyxl.utils import get_column_letter
 
+from sousei.io.columns import column_letter
 from sousei.io.errors import InputError, Where
 from sousei.io.reference.codes import AreaCodeError, is_known_code, normalize_code
 from sousei.io.sheets import load_checked
@@ -77,7 +77,7 @@ def csv_rows(text: str, file: str) -> list[list[str]]:
         for row in reader:
             if row and max(map(len, row)) > MAX_CELL_CHARS:
                 column = next(i for i, cell in enumerate(row) if len(cell) > MAX_CELL_CHARS)
-                raise _too_long(file, reader.line_num, get_column_letter(column + 1))
+                raise _too_long(file, reader.line_num, column_letter(column + 1))
             rows.append(row)
     except csv.Error as error:
         if "field larger" in str(error):
@@ -92,7 +92,7 @@ def check_cell_lengths(frame: pd.DataFrame, file: str, first_row: int = 2) -> No
         lengths = frame[column].astype(str).str.len().to_numpy()
         if len(lengths) and lengths.max() > MAX_CELL_CHARS:
             raise _too_long(file, first_row + _first(lengths > MAX_CELL_CHARS),
-                            get_column_letter(index + 1))
+                            column_letter(index + 1))
 
 
 def _csv_frame(data: bytes, file: str) -> pd.DataFrame:
@@ -120,7 +120,7 @@ def read_text_table(data: bytes, file: str, aliases: dict[str, str],
         width = len(headers)
         body = [row[:width] + [""] * (width - len(row)) for row in cells[1:]]
         raw = pd.DataFrame(body, columns=headers, dtype=str)
-        labels = {h: f"{get_column_letter(i + 1)}列 ({h})" for i, h in enumerate(headers)}
+        labels = {h: f"{column_letter(i + 1)}列 ({h})" for i, h in enumerate(headers)}
     else:
         raw = _csv_frame(data, file)
         raw.columns = [_header(str(h), aliases) for h in raw.columns]

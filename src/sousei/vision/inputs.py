@@ -57,13 +57,17 @@ def _census_tables() -> tuple[pd.DataFrame, pd.DataFrame]:
 @cache
 def census_regions() -> tuple[str, ...]:
     """Every municipality of the shipped census (1,741, boundaries of 2015)."""
-    population, _ = _census_tables()
-    return tuple(sorted(population["area_code"].unique()))
+    return shipped.census_municipal_codes()
+
+
+FEW_REGIONS = 64  # fewer than this are read from their own lines, not the parsed national table
 
 
 def census_history(regions: Sequence[str] | None = None) -> CensusHistory:
     """Census 1980-2015 for ``regions`` (all municipalities when None).
 
+    A few regions are parsed from their own lines of the shipped file unless the whole table
+    is already parsed in this process (a CLI run for one city need not parse 1,741).
     Cached per set of regions (the web pages ask on every view; 35 ms a time for a handful
     of towns): the caller gets its own copy of the arrays, so changing them cannot alter
     what the next caller reads."""
@@ -74,7 +78,11 @@ def census_history(regions: Sequence[str] | None = None) -> CensusHistory:
 
 @lru_cache(maxsize=256)
 def _census_history(regions: tuple[str, ...] | None) -> CensusHistory:
-    population, unknown = _census_tables()
+    parsed = _census_tables.cache_info().currsize > 0
+    if regions is not None and len(regions) < FEW_REGIONS and not parsed:
+        population, unknown = shipped.census_municipal_of(regions)
+    else:
+        population, unknown = _census_tables()
     years, codes, values = grid_array(population, regions)
     unknown_values = unknown_array(unknown, years, codes)
     return CensusHistory(

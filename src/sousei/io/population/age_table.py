@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-from openpyxl.utils import get_column_letter
 
+from sousei.io.columns import column_letter
 from sousei.io.errors import InputError
 from sousei.io.population.layout import canonical
 from sousei.io.sheets import load_checked
@@ -178,7 +178,7 @@ def _count(text: str, where: tuple[str, str | None, int, int]) -> float:
 def _error(message: str, where: tuple[str, str | None, int, int]) -> InputError:
     file, sheet, row, col = where
     return InputError(message, file=file, sheet=sheet, row=row + 1,
-                      column=f"{get_column_letter(col + 1)}列")
+                      column=f"{column_letter(col + 1)}列")
 
 
 def reference_year(grid: list[list[str]]) -> int | None:

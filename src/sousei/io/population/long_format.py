@@ -11,17 +11,15 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
 
 from sousei.io.atomic import replace_atomically
+from sousei.io.columns import column_letter
 from sousei.io.errors import InputError, Where
 from sousei.io.population.layout import COLUMNS, canonical
 from sousei.io.population.validate import parse_long, rename_headers
 from sousei.io.safe_text import csv_safe
 from sousei.io.sheets import load_checked
 from sousei.io.upload_table import cell_text, check_cell_lengths
-from sousei.io.xlsx_style import text_cells
 
 DEFAULT_SHEET = "人口"
 
@@ -110,6 +108,10 @@ def write_long_xlsx(frame: pd.DataFrame, path: str | Path, sheet: str = DEFAULT_
     """Write the long format into one sheet of a new workbook (numbers as numbers)."""
     path = Path(path)
     frame = canonical(frame)
+    from openpyxl import Workbook  # writing a workbook is the only use of openpyxl here
+
+    from sousei.io.xlsx_style import text_cells
+
     book = Workbook(write_only=True)
     worksheet = book.create_sheet(sheet)
     worksheet.append(list(COLUMNS))
@@ -149,7 +151,7 @@ def read_long_xlsx(path: str | Path, sheet: str | None = None) -> pd.DataFrame:
     if not cells:
         raise InputError("シートが空です", path.name, name, 1)
     headers = rename_headers(cells[0])
-    letters = {h: f"{get_column_letter(i + 1)}列 ({h})" for i, h in enumerate(headers)}
+    letters = {h: f"{column_letter(i + 1)}列 ({h})" for i, h in enumerate(headers)}
     width = len(headers)
     body = [row[:width] + [""] * (width - len(row)) for row in cells[1:]]
     raw = pd.DataFrame(body, columns=headers, dtype=str)

@@ -81,7 +81,7 @@ def _areas() -> dict[str, Area]:
         code = cid.zfill(5)
         kind = "ward" if " " in city else "municipality"
         areas[code] = Area(code, city.replace(" ", ""), pref, kind)
-    for event in shipped.municipal_changes():  # older codes, latest name wins
+    for event in shipped.municipal_changes_shared():  # older codes, latest name wins
         for side in ("old", "new"):
             code, name = event[side]["code"], event[side]["name"]
             if code not in areas and not name.endswith("郡"):

@@ -32,7 +32,7 @@ def _changes_by_old_code() -> dict[str, tuple[Change, ...]]:
     """Events grouped by the code that disappeared; district (郡) events are left out because
     a 郡 is not a municipality and its code never labels population data."""
     grouped: dict[str, list[Change]] = defaultdict(list)
-    for event in shipped.municipal_changes():
+    for event in shipped.municipal_changes_shared():
         old, new = event["old"], event["new"]
         if old["name"].endswith("郡") or old["code"] == new["code"]:
             continue

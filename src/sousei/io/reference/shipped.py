@@ -11,9 +11,10 @@ import copy
 import gzip
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import resources
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +67,35 @@ def _copy(value: Any) -> Any:
 def census_municipal() -> census.CensusTables:
     """国勢調査 1980-2015 by municipality (2015 boundaries); (population, age_unknown)."""
     return _copy(_cached(CENSUS_MUNICIPAL, census.read_census))
+
+
+@cache
+def _census_municipal_lines() -> tuple[bytes, dict[str, bytes]]:
+    """The municipal census file's header and its lines grouped by area code (raw bytes).
+
+    Splitting lines is ~20x cheaper than parsing the table: naming one area (``sousei project
+    --area 40203``) must not parse 877,000 cells of every municipality.
+    """
+    header, _, body = open_shipped(CENSUS_MUNICIPAL).getvalue().partition(b"\n")
+    groups: dict[str, bytes] = {}
+    # The file is sorted by code and every code has 5 digits: one run of lines per area.
+    for key, lines in groupby(body.splitlines(keepends=True), key=lambda line: line[:6]):
+        if not key.endswith(b","):
+            raise ValueError(f"{CENSUS_MUNICIPAL}: 地域コードが5桁ではない行があります")
+        groups[key[:5].decode()] = groups.get(key[:5].decode(), b"") + b"".join(lines)
+    return header, groups
+
+
+def census_municipal_codes() -> tuple[str, ...]:
+    """The area codes of the municipal census (1,741 municipalities of 2015), sorted."""
+    return tuple(sorted(_census_municipal_lines()[1]))
+
+
+def census_municipal_of(codes: Iterable[str]) -> census.CensusTables:
+    """The municipal census of ``codes`` only (same rows as :func:`census_municipal`)."""
+    header, groups = _census_municipal_lines()
+    body = b"".join(groups[code] for code in dict.fromkeys(codes) if code in groups)
+    return census.read_census(io.BytesIO(header + b"\n" + body), name=CENSUS_MUNICIPAL)
 
 
 def census_prefecture() -> census.CensusTables:
@@ -163,8 +193,13 @@ def _read_json(source: io.BytesIO, name: str) -> dict:
 
 def municipal_changes() -> list[dict]:
     """The 廃置分合 events: dicts with date, reason, old{code,name}, new{code,name}."""
-    events = _cached(MUNICIPAL_CHANGES, _read_json)["changes"]
-    return copy.deepcopy(events)
+    return copy.deepcopy(municipal_changes_shared())
+
+
+def municipal_changes_shared() -> list[dict]:
+    """The same events without a copy, for readers that only read them once into their own
+    cached structures (the deep copy of ~10,000 events cost 0.1-0.25 s per call)."""
+    return _cached(MUNICIPAL_CHANGES, _read_json)["changes"]
 
 
 JUKI_FOLDER = "juki_soumu"
