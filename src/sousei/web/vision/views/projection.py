@@ -69,7 +69,7 @@ def projection_page(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = organisation_for(request, pk)
     saved = list(organisation.scenarios.all())
     context = comparison_context(organisation, [scenario_from_mapping(s.mapping) for s in saved],
-                                 request.GET.get("area"))
+                                 request.GET.get("area"), request.GET.get("against"))
     figures = shown_ipss(context["comparison"])
     if figures:
         context["chart"] = chart_with_ipss(context["comparison"], figures)
