@@ -50,6 +50,7 @@ def _routes(home, snapshot, scenario) -> dict[str, list]:
         "strategies:strategy_import_confirm": [org],
         "strategies:strategy_export": [home.strategy.pk],
         "strategies:compare": [org],
+        "strategies:rollup": [org],
         "accounts:organisation_new": [],
         "strategies:measure": [home.project.measure.pk],
         "strategies:measure_comment": [home.project.measure.pk],

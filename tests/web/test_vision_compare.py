@@ -53,3 +53,35 @@ def test_an_outsider_gets_404(world, login) -> None:
     response = login(other.users["planning"]).get(
         reverse("vision:compare", args=[home.organisation.pk]))
     assert response.status_code == 404
+
+
+def test_published_kpi_grades_are_an_indicator(world, login) -> None:
+    from sousei import strategy as core
+    from sousei.web.accounts.models import Organisation
+    from sousei.web.strategies.convert import from_core
+    from sousei.web.strategies.evaluation import evaluate
+    from sousei.web.strategies.models import EvaluationSnapshot
+
+    home = world["home"]
+    okawa = Organisation.objects.get(code="40212")
+
+    def kpi(value: float) -> core.KPI:  # of a 100人 target: 90 -> ○, 50 -> △ (standard)
+        return core.KPI(f"指標{value}", "人", core.Direction.HIGHER, core.Aggregation.LEVEL,
+                        core.Target(core.TargetKind.LEVEL, 100.0, 2026, "100人"),
+                        actuals=(core.Actual(2022, core.ActualState.NUMBER, value),))
+
+    plan = core.Strategy("大川市総合戦略", 2022, 2026, (core.BasicGoal("移住", (core.Measure(
+        "支援", (core.Project("窓口", (kpi(90.0), kpi(50.0), kpi(95.0))),)),)),))
+    stored = from_core(None, okawa, plan)
+    url = reverse("vision:compare", args=[home.organisation.pk])
+    client = login(home.users["viewer"])
+    body = client.get(url, {"indicator": "kpi_best_share"}).content.decode()
+    assert "KPIの達成状況" in body and "構成団体の達成状況の比較" in body
+    assert re.search(r"<td>40212</td><th scope=\"row\">▶ 大川市</th><td class=\"num\">—</td>", body)
+    EvaluationSnapshot.objects.create(strategy_ref=stored, fiscal_year=2022, scheme="standard",
+                                      published_by=home.users["planning"],
+                                      data=evaluate(stored, 2022))
+    body = client.get(url, {"indicator": "kpi_best_share"}).content.decode()
+    # two of three KPIs at ○: 67% (whole per cent, half up), ranked first of Fukuoka's 60
+    assert re.search(r'<td class="num">1</td><td>40212</td><th scope="row">▶ 大川市</th>'
+                     r'<td class="num">67(?:\.0)?%</td>', body)

@@ -27,6 +27,7 @@ from sousei.vision.tables import (
     batch_summary,
     batch_summary_kinds,
     long_frame,
+    reference_index,
     region_ipss_table,
     scenario_label,
     simulation_kinds,
@@ -114,6 +115,10 @@ def project(
         None, "--scheduler", help="確率的推計を dask.distributed のクラスタで実行 (例 tcp://host:8786)。"
         "既定はこの計算機のスレッド",
     ),
+    against: str | None = typer.Option(
+        None, "--against",
+        help="差を計算する基準のシナリオ名 (既定: 基準推計)。例: 改善シナリオ − 将来推計 を示すとき将来推計のシナリオ名",
+    ),
     target: float | None = typer.Option(None, "--target", help=target_cli.TARGET_HELP),
     target_date: str | None = typer.Option(None, "--target-date", help=target_cli.DATE_HELP),
     solve: str = typer.Option("tfr", "--solve", help=target_cli.SOLVE_HELP),
@@ -158,7 +163,8 @@ def project(
                 request = target_cli.with_target(
                     console, request, lambda r: run_user_projection(frame, r), target,
                     target_date, solve, solve_ages, mix)
-            _report(console, [run_user_projection(frame, request)], False, out, total, intervals)
+            _report(console, [run_user_projection(frame, request)], False, out, total, intervals,
+                    against)
             return
         regions = data_codes(area, prefecture, every)
         base_year = base_year or 2015
@@ -174,7 +180,8 @@ def project(
                 regions, base_year, to_year, scenarios, assumptions, migration_periods,
                 method=method,
             )
-            _report(console, [run_projection(request)], len(regions) > 1, out, True, intervals)
+            _report(console, [run_projection(request)], len(regions) > 1, out, True, intervals,
+                    against)
             return
     except InputError as error:
         raise fail(str(error)) from None
@@ -195,7 +202,7 @@ def project(
             except (ValueError, KeyError) as error:
                 raise fail(message_of(error), USAGE) from None
             progress.advance(task, len(chunk))
-    _report(console, results, batch, out, intervals=intervals)
+    _report(console, results, batch, out, intervals=intervals, against=against)
     if draws > 0:
         if assumptions != "census":
             raise fail("確率的推計 (--draws) は国勢調査から推定した仮定値 (census) で使えます", USAGE)
@@ -218,24 +225,29 @@ def _ipss_tables(title: str, regions: tuple[str, ...]) -> dict[str, pd.DataFrame
 
 def _report(
     console: Console, results: list, batch: bool, out: Path | None, combined: bool = False,
-    intervals: bool = False,
+    intervals: bool = False, against: str | None = None,
 ) -> None:
     """Summary (several areas), the simulation table (one area, or the sum with ``combined``)
-    and the output file."""
+    and the output file; differences are taken from the scenario ``against`` (the baseline
+    unless named)."""
+    try:
+        reference = reference_index(results[0][1], against) if results else 0
+    except ValueError as error:
+        raise fail(str(error), USAGE) from None
     tables: dict[str, pd.DataFrame] = {}
     for note in ignored_targets(results[0][1]) if results else []:
         Console(stderr=True).print(f"[yellow]注意:[/] {note}")
     ipss: dict[str, pd.DataFrame] = {}
     if combined:
         ((base, run),) = results
-        tables[f"合計({len(base.regions)}地域)"] = simulation_table(run, None)
+        tables[f"合計({len(base.regions)}地域)"] = simulation_table(run, None, reference)
         ipss = _ipss_tables(f"合計({len(base.regions)}地域)", base.regions)
     summaries, cells = [], []
     for base, run in results:
         labels = [scenario_label(run, k) for k in range(len(run.scenarios))]
         if not batch or out is not None:
             for i, code in enumerate(run.total.regions):
-                tables[f"{base.names[i]}({code})"] = simulation_table(run, i)
+                tables[f"{base.names[i]}({code})"] = simulation_table(run, i, reference)
             if not combined and len(run.total.regions) == 1:
                 ipss = _ipss_tables(f"{base.names[0]}({run.total.regions[0]})", base.regions)
         summaries.append(batch_summary(run, base.names))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -31,6 +32,7 @@ from sousei.reports.vision_outlook import PopulationTarget, VisionOutlook, scena
 from sousei.strategy import evaluate_strategy, get_scheme
 from sousei.vision.areas import data_codes
 from sousei.vision.run import ProjectionRequest
+from sousei.vision.tables import reference_index
 
 app = typer.Typer(help="報告書(Excel・PDF・グラフ)を作成します", no_args_is_help=True, cls=JapaneseGroup)
 
@@ -65,6 +67,8 @@ def vision_command(
         None, "--vital", help="人口動態のファイル (年・出生・死亡・転入・転出の CSV)"
     ),
     vision: str | None = typer.Option(None, "--vision", help="将来展望とするシナリオの名前"),
+    against: str | None = typer.Option(
+        None, "--against", help="シミュレーションの差を計算する基準のシナリオ名 (既定: 基準推計)"),
     target_population: int | None = typer.Option(
         None, "--target-population", help="将来展望の目標人口(人)"
     ),
@@ -82,6 +86,9 @@ def vision_command(
             if len(reports) > 1:
                 raise InputError("--vital は1市区町村の報告書にだけ使えます", vital.name)
             reports = with_vital(reports, _read_vital(vital), f"人口動態({vital.name})")
+        if against is not None:
+            reference_index(reports[0].run, against)  # an unknown name is refused here
+            reports = [replace(r, against=against) for r in reports]
         outlook = _outlook(vision, target_population, target_year, len(reports))
         if outlook is not None:
             scenario_index(reports[0], outlook.scenario)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from matplotlib.figure import Figure
@@ -12,6 +12,7 @@ from sousei.japanese import format_fiscal_year
 from sousei.reports.charts import Chart, color, render
 from sousei.reports.html import Document, Section
 from sousei.reports.kpi_comments import comments_section
+from sousei.reports.kpi_logic import IndicatorStatus, logic_section
 from sousei.reports.kpi_review import committee_section, self_evaluation_section
 from sousei.reports.kpi_tables import (
     numerical_targets_table,
@@ -24,6 +25,7 @@ from sousei.reports.table import ReportTable
 from sousei.reports.vision import ReportFiles, write_document
 from sousei.reports.vision_outlook import PopulationTarget
 from sousei.strategy import CommitteeComment, Project, Review, StrategyEvaluation
+from sousei.strategy.logic_model import LogicModel
 
 
 def achievement_chart(evaluation: StrategyEvaluation) -> Chart:
@@ -80,9 +82,11 @@ def kpi_document(
     comments: Sequence[CommitteeComment] = (),
     target: PopulationTarget | None = None,
     review: Review | None = None,
+    logic: tuple[LogicModel, Mapping[str, IndicatorStatus]] | None = None,
 ) -> Document:
     """Summary (with the vision's target population when given), progress, project sheets and
-    the committee's comments, in the order the verification report prints them."""
+    the committee's comments, in the order the verification report prints them; the logic
+    model (with each indicator's grade and trend) follows the summary when given."""
     strategy = evaluation.strategy
     summary_blocks: list[ReportTable | Chart] = [
         summary_table(evaluation),
@@ -99,6 +103,8 @@ def kpi_document(
             "progress", "事業一覧(KPIの進捗)", (), (progress_table(evaluation),), landscape=True
         ),
     ]
+    if logic is not None and (section := logic_section(*logic)) is not None:
+        sections.append(section)
     if projects:
         tables = tuple(project_table(p, i) for i, p in enumerate(projects, start=1))
         sections.append(Section("projects", "連携事業の事業シート", (), tables))

@@ -55,6 +55,9 @@ class VisionData:
     resident: ResidentPopulation | None = None
     # 住基 Japanese/foreign totals 2013-2021 (shipped tables; empty where they lack the area).
     resident_totals: tuple[ResidentTotal, ...] = ()
+    # The scenario (name or label) the simulation table's differences are taken from; None:
+    # the baseline. A planner shows 改善シナリオ − 将来推計 (総人口改善) by naming the latter.
+    against: str | None = None
 
     @property
     def years(self) -> tuple[int, ...]:

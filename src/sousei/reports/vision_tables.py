@@ -15,8 +15,9 @@ from sousei.reports.table import Cell, ReportTable, merge_down, spanned
 from sousei.reports.vision_data import VisionData
 from sousei.vision.notes import ignored_targets
 from sousei.vision.tables import (
-    DIFFERENCE_SUFFIX,
     INDICATOR_KINDS,
+    difference_suffix,
+    reference_index,
     scenario_label,
     simulation_kinds,
     simulation_table,
@@ -71,8 +72,10 @@ def projection_table(data: VisionData) -> ReportTable:
 
 
 def simulation_report_table(data: VisionData) -> ReportTable:
-    """Each scenario's block of indicators and its difference from the baseline."""
-    frame = simulation_table(data.run, data.region)
+    """Each scenario's block of indicators and its difference from the baseline (or from the
+    scenario ``data.against`` names)."""
+    reference = reference_index(data.run, data.against)
+    frame = simulation_table(data.run, data.region, reference)
     rows: list[list[Cell | None]] = []
     for ((scenario, label), series), kind in zip(frame.iterrows(), simulation_kinds(frame),
                                                  strict=True):
@@ -86,7 +89,8 @@ def simulation_report_table(data: VisionData) -> ReportTable:
         header=header,
         body=tuple(tuple(r) for r in rows),
         unit="人",
-        notes=(f"※{DIFFERENCE_SUFFIX[1:-1]}は各シナリオの値から基準推計の値を引いたものです。",
+        notes=(f"※{difference_suffix(data.run, reference)[1:-1]}は各シナリオの値から"
+               f"{scenario_label(data.run, reference)}の値を引いたものです。",
                *(f"※{note}。" for note in ignored_targets(data.run))),
     )
 

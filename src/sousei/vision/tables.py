@@ -55,6 +55,17 @@ def run_indicators(run: ScenarioRun, combined: bool = False) -> dict[str, np.nda
     return indicators(total, foreign)
 
 
+def reference_index(run: ScenarioRun, name: str | None) -> int:
+    """The scenario the differences are taken from, by its name or label (None: the baseline)."""
+    if not name:
+        return 0
+    for k, scenario in enumerate(run.scenarios):
+        if name in (scenario.name, scenario_label(run, k)):
+            return k
+    names = "、".join(scenario_label(run, k) for k in range(len(run.scenarios)))
+    raise ValueError(f"比較の基準にするシナリオ「{name}」がありません (使えるシナリオ: {names})")
+
+
 def difference_suffix(run: ScenarioRun, reference: int = 0) -> str:
     """The label ending of difference rows: 基準推計との差, or another scenario's name."""
     return DIFFERENCE_SUFFIX if reference == 0 else f"({scenario_label(run, reference)}との差)"

@@ -10,7 +10,10 @@ from sousei import strategy as core
 from sousei.japanese import format_fiscal_year
 from sousei.reports.html import Document
 from sousei.reports.kpi import kpi_document
+from sousei.reports.kpi_logic import IndicatorStatus
 from sousei.reports.vision_outlook import PopulationTarget
+from sousei.strategy.logic_model import LogicModel
+from sousei.web.logic.convert import load
 from sousei.web.strategies import models as db
 from sousei.web.strategies.convert import to_core
 from sousei.web.strategies.evaluation import default_as_of, scheme_of
@@ -62,6 +65,14 @@ def population_target(strategy: db.Strategy) -> PopulationTarget | None:
     return PopulationTarget(choice.target_population, choice.target_year, scenario)
 
 
+def logic_model(strategy: db.Strategy) -> tuple[LogicModel, dict[str, IndicatorStatus]] | None:
+    """The strategy's logic model with each indicator's grade and trend, None without one."""
+    model, views = load(strategy)
+    if not model.indicators:
+        return None
+    return model, {v.row.code: IndicatorStatus(v.grade, tuple(v.trend)) for v in views}
+
+
 def strategy_report(strategy: db.Strategy, as_of: int | None = None) -> tuple[Document, str]:
     """The document and its file stem (効果検証報告書_<strategy>_令和5年度)."""
     core_strategy, _ = to_core(strategy)
@@ -70,5 +81,6 @@ def strategy_report(strategy: db.Strategy, as_of: int | None = None) -> tuple[Do
     projects = [p for goal in core_strategy.goals for measure in goal.measures
                 for p in measure.projects if p.roles or p.budgets]
     document = kpi_document(evaluation, projects, committee_comments(strategy),
-                            population_target(strategy), review_of(strategy))
+                            population_target(strategy), review_of(strategy),
+                            logic_model(strategy))
     return document, f"効果検証報告書_{strategy.name}_{format_fiscal_year(evaluation.as_of)}"

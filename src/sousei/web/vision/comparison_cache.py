@@ -3,7 +3,7 @@
 Every view of the projection page re-ran the projection of the baseline and the saved
 scenarios with their prediction intervals (10 of its 15 ms). The result depends only on the
 latest dataset (or, without one, the organisation's census areas), the saved scenarios'
-mappings and the chosen area; a new upload, a changed scenario or another area is another
+mappings, the chosen area and the reference scenario (差の基準); a new upload, a changed scenario or another area is another
 key. The shipped tables never change while the process runs. At most KEPT entries per worker;
 the template only reads what is kept.
 """
@@ -24,21 +24,23 @@ _KEPT: dict[tuple, dict] = {}
 _LOCK = threading.Lock()
 
 
-def _key(organisation: Organisation, mappings: Sequence[dict], area: str | None) -> tuple:
+def _key(organisation: Organisation, mappings: Sequence[dict], area: str | None,
+         against: str | None) -> tuple:
     dataset = (organisation.population_datasets.order_by("-version")
                .values_list("pk", "uploaded_at", "version").first())
     return (organisation.pk, organisation.name, dataset, census_codes(organisation),
-            json.dumps(list(mappings), sort_keys=True, ensure_ascii=False, default=str), area)
+            json.dumps(list(mappings), sort_keys=True, ensure_ascii=False, default=str), area, against)
 
 
 def projection_comparison(organisation: Organisation, mappings: Sequence[dict],
-                          area: str | None) -> dict:
+                          area: str | None, against: str | None = None) -> dict:
     """`comparison_context` of the saved scenarios' mappings, computed once per key."""
-    key = _key(organisation, mappings, area)
+    key = _key(organisation, mappings, area, against)
     with _LOCK:
         if key in _KEPT:
             return dict(_KEPT[key])
-    context = comparison_context(organisation, [scenario_from_mapping(m) for m in mappings], area)
+    context = comparison_context(organisation, [scenario_from_mapping(m) for m in mappings], area,
+                                 against)
     with _LOCK:
         while len(_KEPT) >= KEPT:
             _KEPT.pop(next(iter(_KEPT)))

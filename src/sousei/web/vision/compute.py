@@ -17,7 +17,7 @@ from sousei.vision.interval_tables import total_bands
 from sousei.vision.notes import ignored_targets
 from sousei.vision.run import ProjectionRequest, run_projection
 from sousei.vision.tables import (
-    DIFFERENCE_SUFFIX,
+    difference_suffix,
     run_indicators,
     scenario_label,
     simulation_kinds,
@@ -42,6 +42,8 @@ class Comparison:
     totals: dict[str, list[float]]  # scenario label -> total population per year (chosen area)
     notes: list[str] = field(default_factory=list)  # what the figures could not take into account
     bands: dict[str, tuple[list, list]] = field(default_factory=dict)  # baseline's intervals
+    references: list[str] = field(default_factory=list)  # scenario labels differences may use
+    against: str = ""  # the label the differences are taken from (the baseline by default)
 
 
 def base_year_for(organisation: Organisation) -> int:
@@ -101,8 +103,9 @@ def project(organisation: Organisation, scenarios: Iterable[Scenario]):
     return base, run, "総務省「国勢調査」(2015年)、国立社会保障・人口問題研究所の生命表等から推計"
 
 
-def table_rows(run, region: int | None) -> list[dict]:
-    frame = simulation_table(run, region)
+def table_rows(run, region: int | None, reference: int = 0) -> list[dict]:
+    frame = simulation_table(run, region, reference)
+    suffix = difference_suffix(run, reference)
     rows, previous = [], None
     # Rows of one array, not iterrows (a Series built per row was a third of the table's time).
     for (scenario, indicator), values, kind in zip(frame.index, frame.to_numpy(),
@@ -111,7 +114,7 @@ def table_rows(run, region: int | None) -> list[dict]:
             "scenario": scenario if scenario != previous else "",
             "indicator": indicator,
             "cells": [format_quantity(v, kind) for v in values],
-            "difference": indicator.endswith(DIFFERENCE_SUFFIX),
+            "difference": indicator.endswith(suffix),
         })
         previous = scenario
     return rows
@@ -126,9 +129,12 @@ def area_choices(organisation: Organisation, base) -> list[tuple[str, str]]:
 
 
 def comparison(organisation: Organisation, scenarios: Iterable[Scenario],
-               area: str | None = None) -> Comparison:
-    """The comparison for one area choice (a code, or COMBINED; unknown: the first choice)."""
+               area: str | None = None, against: str | None = None) -> Comparison:
+    """The comparison for one area choice (a code, or COMBINED; unknown: the first choice),
+    differences taken from the scenario ``against`` (a label; unknown: the baseline)."""
     base, run, source = project(organisation, scenarios)
+    labels = [scenario_label(run, k) for k in range(len(run.scenarios))]
+    reference = labels.index(against) if against in labels else 0
     choices = area_choices(organisation, base)
     area = area if area in dict(choices) else choices[0][0]
     region = None if area == COMBINED else base.regions.index(area)
@@ -137,8 +143,9 @@ def comparison(organisation: Organisation, scenarios: Iterable[Scenario],
     totals = {scenario_label(run, k): list(total[k, :, column])
               for k in range(len(run.scenarios))}
     return Comparison(source, list(run.total.years), choices, area,
-                      [(dict(choices)[area], table_rows(run, region))], totals,
-                      ignored_targets(run), baseline_bands(run, region))
+                      [(dict(choices)[area], table_rows(run, region, reference))], totals,
+                      ignored_targets(run), baseline_bands(run, region), labels,
+                      labels[reference])
 
 
 def baseline_bands(run, region: int | None) -> dict[str, tuple[list, list]]:
@@ -155,12 +162,12 @@ def baseline_bands(run, region: int | None) -> dict[str, tuple[list, list]]:
 
 
 def comparison_context(organisation: Organisation, scenarios: Iterable[Scenario],
-                       area: str | None = None) -> dict:
+                       area: str | None = None, against: str | None = None) -> dict:
     """Template context of the comparison partial (table of the chosen area, chart of totals)."""
     from sousei.web.vision.charts import lines_svg
 
     try:
-        result = comparison(organisation, scenarios, area)
+        result = comparison(organisation, scenarios, area, against)
     except (InputError, ValueError, KeyError) as error:  # e.g. a target year before the base
         return {"comparison": None, "projection_error": str(error).strip("'\"")}
     return {"comparison": result,

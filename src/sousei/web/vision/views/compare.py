@@ -11,12 +11,15 @@ from django.shortcuts import render
 from sousei.io.reference.codes import area_name, municipalities_of
 from sousei.japanese import format_number, format_percent
 from sousei.vision.areas import data_codes
-from sousei.vision.compare import INDICATORS, compare
+from sousei.vision.compare import INDICATORS as ENGINE_INDICATORS
+from sousei.vision.compare import compare
 from sousei.web.accounts.access import organisation_for
 from sousei.web.vision.compare_chart import ranking_svg
+from sousei.web.vision.compare_kpi import KPI_INDICATORS
 from sousei.web.vision.data import census_codes
 
 SORTS = {"value": "値", "code": "地域コード", "name": "地域名"}
+INDICATORS = {**ENGINE_INDICATORS, **KPI_INDICATORS}
 PREFECTURES = [f"{i:02d}" for i in range(1, 48)]
 
 
@@ -46,7 +49,7 @@ def compare_page(request: HttpRequest, pk: int) -> HttpResponse:
     sort = sort if sort in SORTS else "value"
     ascending = request.GET.get("order") == "asc"
     codes = data_codes(municipalities_of(prefecture))
-    frame = compare(codes, indicator)
+    frame = compare(codes, indicator, INDICATORS)
     frame = frame.sort_values([SORTS[sort], "地域コード"], ascending=[ascending, True],
                               na_position="last", ignore_index=True)
     spec = INDICATORS[indicator]

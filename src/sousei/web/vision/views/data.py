@@ -22,6 +22,7 @@ from sousei.web.vision.area_uploads import AREA_UPLOADS, area_upload_versions, s
 from sousei.web.vision.data import check_projects, frame_to_text, organisation_codes, read_upload
 from sousei.web.vision.models import PopulationDataset, VitalStatistics
 from sousei.web.vision.net_migration import store_moves_by_age
+from sousei.web.vision.numerical_sync import resync
 
 MAX_UPLOAD = 20 * 1024 * 1024
 
@@ -92,6 +93,7 @@ def juki_base(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, f"住基 {JUKI_BASE_YEAR}年1月1日の人口を第{dataset.version}版の"
                          "基準人口として登録しました")
+        resync(request, organisation)
     return redirect((request.POST.get("next") == "projection" and "vision:projection")
                     or "vision:data", pk=organisation.pk)
 
@@ -116,6 +118,8 @@ def data_page(request: HttpRequest, pk: int) -> HttpResponse:
                 error = str(problem)
             else:
                 messages.success(request, f"{dataset.file_name} を第{dataset.version}版として登録しました")
+                if isinstance(dataset, PopulationDataset):
+                    resync(request, organisation)
                 return redirect("vision:data", pk=organisation.pk)
     datasets = organisation.population_datasets.select_related("uploaded_by")
     return render(request, "vision/data.html", {

@@ -21,6 +21,7 @@ from sousei.web.vision.comparison_cache import projection_comparison
 from sousei.web.vision.compute import COMBINED, Comparison
 from sousei.web.vision.data import latest_dataset
 from sousei.web.vision.models import VisionChoice
+from sousei.web.vision.numerical_sync import resync
 from sousei.web.vision.target import target_context
 
 
@@ -68,7 +69,7 @@ def projection_page(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = organisation_for(request, pk)
     saved = list(organisation.scenarios.all())
     context = projection_comparison(organisation, [s.mapping for s in saved],
-                                    request.GET.get("area"))
+                                    request.GET.get("area"), request.GET.get("against"))
     figures = shown_ipss(context["comparison"])
     if figures:
         context["chart"] = chart_with_ipss(context["comparison"], figures)
@@ -113,6 +114,7 @@ def choose_vision(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, "ほかの人が先に将来展望を変更しました。最新の内容を確認してください")
             return redirect("vision:projection", pk=organisation.pk)
     messages.success(request, "将来展望を保存しました")
+    resync(request, organisation)
     return redirect("vision:projection", pk=organisation.pk)
 
 

@@ -14,7 +14,8 @@ from sousei.web.accounts.access import get_for_user, organisation_for
 from sousei.web.strategies.versioning import StaleEditError, create_audited, save_versioned
 from sousei.web.vision.compute import base_year_for, comparison_context, splits_nationality
 from sousei.web.vision.forms import ScenarioForm, initial_from_mapping
-from sousei.web.vision.models import SavedScenario
+from sousei.web.vision.models import SavedScenario, VisionChoice
+from sousei.web.vision.numerical_sync import resync
 
 
 def _others(organisation, editing: SavedScenario | None) -> list:
@@ -68,6 +69,9 @@ def _save(request, organisation, editing: SavedScenario | None) -> HttpResponse:
         except StaleEditError as stale:
             form.add_error(None, "ほかの人が先にこのシナリオを変更しました。最新の内容を表示しています")
             return _page(request, organisation, form, stale.current, status=409)
+        chosen = VisionChoice.objects.filter(organisation=organisation, scenario=editing)
+        if chosen.exists():
+            resync(request, organisation)
     return redirect("vision:projection", pk=organisation.pk)
 
 
