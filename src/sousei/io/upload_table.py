@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import unicodedata
 from pathlib import Path
 
@@ -20,6 +19,7 @@ import pandas as pd
 from openpyxl.utils import get_column_letter
 
 from sousei.demography.bounds import MAX_PERSONS
+from sousei.io.csv_text import decode_csv, parser_row
 from sousei.io.errors import InputError, Where
 from sousei.io.reference.codes import AreaCodeError, is_known_code, normalize_code
 from sousei.io.sheets import load_checked
@@ -51,37 +51,6 @@ def xlsx_cells(data: bytes, file: str) -> tuple[list[list[str]], str]:
         return cells, sheet.title
     finally:
         book.close()
-
-
-def decode_csv(data: bytes, file: str) -> str:
-    """The text of an uploaded CSV: UTF-8 (with or without BOM) or Excel's cp932 on Japanese
-    Windows, or UTF-16 with its BOM (Excel's 「Unicode テキスト」); anything else is refused by
-    name and row instead of read as garbage."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as error:
-            raise _undecodable(data, error, file, "UTF-16 として読めません") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as utf8_error:
-        try:
-            return data.decode("cp932")
-        except UnicodeDecodeError:
-            raise _undecodable(data, utf8_error, file, "文字コードが UTF-8 でも Shift_JIS でもありません") from None
-
-
-def _undecodable(data: bytes, error: UnicodeDecodeError, file: str, message: str) -> InputError:
-    """The row of the first byte that cannot be read, so a user finds the damaged line."""
-    start = data.rfind(b"\n", 0, error.start) + 1
-    row = data.count(b"\n", 0, error.start) + 1
-    return InputError(f"{message} ({error.start - start + 1}バイト目)", file, None, row)
-
-
-def parser_row(error: Exception) -> int:
-    """The line pandas names in a parser error ("... in line 7 ..."), else the header row."""
-    match = re.search(r"line (\d+)", str(error))
-    return int(match[1]) if match else 1
 
 
 def _too_long(file: str, row: int | None, column: str | None = None) -> InputError:

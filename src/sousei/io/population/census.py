@@ -19,8 +19,8 @@ import numpy as np
 import pandas as pd
 
 from sousei.demography.bounds import MAX_AGE, MAX_PERSONS, YEARS
+from sousei.io.csv_text import decode_csv, parser_row
 from sousei.io.errors import InputError, Where
-from sousei.io.upload_table import decode_csv, parser_row
 from sousei.io.population.layout import canonical, parse_age_label
 
 _SEXES = {"M": "M", "F": "F"}
