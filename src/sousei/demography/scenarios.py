@@ -32,9 +32,10 @@ class ScenarioError(ValueError):
     (``tfr.target``, ``migration[0].ages`` …) so the TOML reader, the web form and the API
     each point at the value to fix with this one Japanese message."""
 
-    def __init__(self, message: str, key: str) -> None:
+    def __init__(self, message: str, key: str, part: str = "value") -> None:
         super().__init__(message)
         self.key = key
+        self.part = part  # "year" or "value": which of a (year, value) pair is wrong
 
 
 def _finite(value: float, key: str, what: str) -> float:
@@ -46,11 +47,11 @@ def _finite(value: float, key: str, what: str) -> float:
 
 def _target_year(year: int, key: str, what: str) -> None:
     if isinstance(year, bool) or not isinstance(year, int | np.integer):
-        raise ScenarioError(f"{what}は整数の年にしてください (値: {year!r})", key)
+        raise ScenarioError(f"{what}は整数の年にしてください (値: {year!r})", key, "year")
     try:
         check_year(int(year), what, LAST_TARGET_YEAR)
     except ValueError as error:
-        raise ScenarioError(str(error), key) from None
+        raise ScenarioError(str(error), key, "year") from None
 
 
 @dataclass(frozen=True)
@@ -67,12 +68,12 @@ class TfrPath:
 
     def __post_init__(self) -> None:
         years = [year for year, _ in self.points]
-        key = "tfr.points" if len(years) > 1 else None
         if not years or years != sorted(set(years)):
             raise ScenarioError("合計特殊出生率の目標年は1つ以上、昇順で重複なく指定してください",
-                                "tfr.points")
+                                "tfr.points", "year")
         low, high = TFR_RANGE
         for year, value in self.points:
+            key = f"tfr.points.{year}" if len(years) > 1 else None
             _target_year(year, key or "tfr.by", "合計特殊出生率の目標年")
             value_key = key or ("tfr.change" if self.relative else "tfr.target")
             value = _finite(value, value_key, "合計特殊出生率")
@@ -151,8 +152,9 @@ class Scenario:
         scenario saved against an older base has no meaning for a newer one."""
         years: list[tuple[int, str, str, bool]] = []
         if self.tfr is not None:
-            key = "tfr.points" if len(self.tfr.points) > 1 else "tfr.by"
-            years += [(year, key, "合計特殊出生率の目標年", False) for year, _ in self.tfr.points]
+            many = len(self.tfr.points) > 1
+            years += [(year, f"tfr.points.{year}" if many else "tfr.by", "合計特殊出生率の目標年",
+                       False) for year, _ in self.tfr.points]
         years += [(m.start_year, f"migration[{i}].from", "開始年", True)
                   for i, m in enumerate(self.migration) if m.start_year is not None]
         if self.migration_variant == "converging":
@@ -162,7 +164,8 @@ class Scenario:
         for year, key, what, from_base in years:
             if year < base_year or (year == base_year and not from_base):
                 since = "以降" if from_base else "より後"
-                raise ScenarioError(f"{what} {year}年は基準年 {base_year}年{since}にしてください", key)
+                raise ScenarioError(f"{what} {year}年は基準年 {base_year}年{since}にしてください", key,
+                                    "year")
 
 
 BASELINE = Scenario(name="baseline", description="基準推計")

@@ -120,7 +120,12 @@ def _tfr(table: dict[str, Any], file: str) -> TfrPath:
             ) from None
         if len(pairs) != len(points):
             raise InputError("tfr.points の値は数値にしてください", file=file, column="tfr.points")
-        return TfrPath(pairs, relative=False)
+        try:
+            return TfrPath(pairs, relative=False)
+        except ScenarioError as error:  # one point is keyed like a target; name it as a point
+            if error.key in ("tfr.by", "tfr.target"):
+                raise ScenarioError(str(error), f"tfr.points.{pairs[0][0]}", error.part) from None
+            raise
     year = _year(table, "by", "tfr", file)
     if "change" in table:
         return TfrPath(((year, _number(table, "change", "tfr", file)),), relative=True)
@@ -147,7 +152,7 @@ def _ages(text: Any, where: str, file: str) -> tuple[int, int]:
     try:
         return age_range(text)
     except ValueError as error:
-        raise InputError(f"{where}.ages: {error}", file=file, column=f"{where}.ages") from None
+        raise InputError(str(error), file=file, column=f"{where}.ages") from None
 
 
 def _migration(entry: dict[str, Any], index: int, file: str) -> MigrationDelta:
@@ -163,7 +168,7 @@ def _migration(entry: dict[str, Any], index: int, file: str) -> MigrationDelta:
     except ScenarioError as error:
         key = next((k for k in MIGRATION_KEYS if k in entry), "change") \
             if error.key == "change" else error.key
-        raise InputError(str(error), file=file, column=f"{where}.{key}") from None
+        raise InputError(str(error), file=file, column=f"{where}.{key}") from error
 
 
 def _migration_delta(entry: dict[str, Any], where: str, file: str) -> float:
@@ -198,7 +203,7 @@ def scenario_from_mapping(data: dict[str, Any], file: str = "<scenario>") -> Sce
         try:
             kwargs["tfr"] = _tfr(tfr, file)
         except ScenarioError as error:
-            raise InputError(str(error), file=file, column=error.key) from None
+            raise InputError(str(error), file=file, column=error.key) from error  # keeps .part
     migration = data.get("migration", [])
     if not isinstance(migration, list) or not all(isinstance(m, dict) for m in migration):
         raise InputError("migration は [[migration]] (表の配列) で書いてください", file=file,
@@ -222,7 +227,7 @@ def scenario_from_mapping(data: dict[str, Any], file: str = "<scenario>") -> Sce
     try:
         return Scenario(**kwargs)
     except ScenarioError as error:
-        raise InputError(str(error), file=file, column=error.key) from None
+        raise InputError(str(error), file=file, column=error.key) from error  # keeps .part
 
 
 def read_scenario(path: str | Path) -> Scenario:
