@@ -20,7 +20,7 @@ MAX_AGE = 130  # an age a table may name (the oldest recorded person reached 122
 YEARS = (1900, 2200)  # any year of data, projection or plan
 LAST_TARGET_YEAR = 2100  # scenario target years: a 人口ビジョン looks at most to 2100
 TFR_RANGE = (0.5, 3.0)  # a TFR target outside this has not been observed in Japan
-TFR_MAX_CHANGE = 1.0  # a relative TFR change of more than ±1 point is not a plan
+TFR_CHANGE_RANGE = (-1.0, 3.0)  # a relative TFR change: the range target seeking searches
 MAX_MIGRATION_CHANGE = 0.5  # |change of a 5-year net migration rate| (0.5 = 50 points)
 
 

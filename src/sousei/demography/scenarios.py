@@ -18,7 +18,7 @@ from sousei.demography.bounds import (
     LAST_TARGET_YEAR,
     MAX_AGE,
     MAX_MIGRATION_CHANGE,
-    TFR_MAX_CHANGE,
+    TFR_CHANGE_RANGE,
     TFR_RANGE,
     check_finite,
     check_year,
@@ -77,9 +77,10 @@ class TfrPath:
             _target_year(year, key or "tfr.by", "合計特殊出生率の目標年")
             value_key = key or ("tfr.change" if self.relative else "tfr.target")
             value = _finite(value, value_key, "合計特殊出生率")
-            if self.relative and abs(value) > TFR_MAX_CHANGE:
-                raise ScenarioError(f"合計特殊出生率の引き上げ幅は±{TFR_MAX_CHANGE}以内にしてください"
-                                    f" (値: {value})", value_key)
+            change_low, change_high = TFR_CHANGE_RANGE
+            if self.relative and not change_low <= value <= change_high:
+                raise ScenarioError(f"合計特殊出生率の引き上げ幅は{change_low:+}～{change_high:+}の範囲に"
+                                    f"してください (値: {value})", value_key)
             if not self.relative and not low <= value <= high:
                 raise ScenarioError(f"合計特殊出生率は{low}～{high}の範囲で入力してください"
                                     f" (値: {value})", value_key)
