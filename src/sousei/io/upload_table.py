@@ -172,18 +172,21 @@ def area_codes(text: pd.Series, column: str, where: Where,
     """5-digit codes of the shipped code master (4, 5 or 6 digits accepted); with
     ``allowed``, only those (an organisation's own areas)."""
     mapping: dict[str, str] = {}
-    for value in text.unique():
+    # Positions by factorize, not ``text == value``: numpy compares "\x00" equal to "".
+    index, uniques = pd.factorize(text)
+    for number, value in enumerate(uniques):
+        at = index == number
         try:
             code = normalize_code(value)
         except AreaCodeError as error:
-            raise where.error(str(error), _first(text == value), column) from error
+            raise where.error(str(error), _first(at), column) from error
         if not is_known_code(code):
             message = f"地域コード {value} は全国地方公共団体コード表にありません"
-            raise where.error(message, _first(text == value), column)
+            raise where.error(message, _first(at), column)
         if allowed is not None and code not in allowed:
             message = (f"地域コード {value} はこの団体の区域ではありません "
                        f"(使えるコード: {'、'.join(sorted(allowed))})")
-            raise where.error(message, _first(text == value), column)
+            raise where.error(message, _first(at), column)
         mapping[value] = code
     return text.map(mapping)
 

@@ -28,7 +28,7 @@ from tests.io.fuzz.refusal import reads_or_refuses
 
 pytestmark = pytest.mark.slow
 
-LONG = csv_rows(EXAMPLES / "juki.csv", limit=39)  # header + one area, year, M and F x 19 ages
+LONG = csv_rows(EXAMPLES / "juki.csv", limit=43)  # header + one area and year, M and F x 21 ages
 
 
 def _typed(rows: list[list[str]]) -> list[list[object]]:

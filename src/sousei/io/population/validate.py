@@ -59,14 +59,16 @@ def _first(mask: pd.Series | np.ndarray) -> int:
 
 def _codes(text: pd.Series, where: Where) -> pd.Series:
     mapping: dict[str, str] = {}
-    for value in text.unique():
+    # Positions by factorize, not ``text == value``: numpy compares "\x00" equal to "".
+    index, uniques = pd.factorize(text)
+    for number, value in enumerate(uniques):
         try:
             code = normalize_code(value)
         except AreaCodeError as error:
-            raise where.error(str(error), _first(text == value), "area_code") from error
+            raise where.error(str(error), _first(index == number), "area_code") from error
         if not is_known_code(code):
             message = f"地域コード {value} は全国地方公共団体コード表にありません"
-            raise where.error(message, _first(text == value), "area_code")
+            raise where.error(message, _first(index == number), "area_code")
         mapping[value] = code
     return text.map(mapping)
 
