@@ -92,26 +92,30 @@ def test_stored_rows_beyond_the_default_stay_editable(world, login) -> None:
 BASE = {"name": "誤り", "migration_variant": "net_rates"}
 BAD = [
     ({"tfr_mode": "target", "tfr_value": "3.5", "tfr_year": "2060"}, "tfr_value",
-     "合計特殊出生率は0.5～3.0の範囲で入力してください"),
+     "合計特殊出生率は0.5～3.0の範囲で入力してください (値: 3.5)"),
     ({"tfr_mode": "change", "tfr_value": "0.1", "tfr_year": "2015"}, "tfr_year",
-     "平成27(2015)年より後、令和82(2100)年までの年にしてください"),
+     "合計特殊出生率の目標年 2015年は基準年 2015年より後にしてください"),
     ({"tfr_mode": "points", "tfr_pt0_year": "2040", "tfr_pt0_value": "1.8",
       "tfr_pt1_year": "2030", "tfr_pt1_value": "1.6"}, "tfr_pt1_year",
      "前の点(2040年)より後の年にしてください"),
     ({"tfr_mode": "points", "tfr_pt0_year": "2030"}, "tfr_pt0_value", "出生率を入力してください"),
     ({"tfr_mode": "points", "tfr_pt0_year": "2030", "tfr_pt0_value": "0.3"}, "tfr_pt0_value",
-     "合計特殊出生率は0.5～3.0の範囲で入力してください"),
+     "合計特殊出生率は0.5～3.0の範囲で入力してください (値: 0.3)"),
     ({"tfr_mode": "points"}, "tfr_pt0_year", "年と出生率の点を1つ以上入力してください"),
     ({"mig0_ages": "10-27", "mig0_points": "0.5"}, "mig0_ages",
      "年齢 10-27 は5歳階級の境目 (例 10-29) にしてください"),
     ({"mig2_points": "0.5"}, "mig2_ages", "年齢を入力してください"),
     ({"mig0_ages": "10-29", "mig0_points": "0.5", "mig0_from": "2010"}, "mig0_from",
-     "平成27(2015)年以降、令和82(2100)年までの年にしてください"),
+     "開始年 2010年は基準年 2015年以降にしてください"),
     ({"mig0_ages": "10-29"}, "mig0_points", "ポイントを入力してください"),
     ({"migration_variant": "converging", "conv_fraction": "0.5"}, "conv_year",
      "収束年を入力してください"),
     ({"migration_variant": "converging", "conv_fraction": "1.5", "conv_year": "2040"},
      "conv_fraction", "収束後の割合は0～1で入力してください"),
+    ({"tfr_mode": "target", "tfr_value": "1.8", "tfr_year": "2150"}, "tfr_year",
+     "合計特殊出生率の目標年 2150年は 1900～2100年の範囲にしてください"),
+    ({"mig0_ages": "10-29", "mig0_points": "20"}, "mig0_points",
+     "純移動率の変化は5年間あたり±50ポイント(1年あたり±10ポイント)以内にしてください"),
     ({"foreign_share": "10.8", "foreign_year": "2060"}, "foreign_share",
      "外国人比率の目標は、日本人・外国人に分かれた人口データを登録したときに使えます"),
 ]
@@ -190,7 +194,7 @@ def test_a_target_year_left_behind_by_a_new_base_year_is_explained(world, login,
     response = client.post(reverse("vision:edit_scenario", args=[saved.pk]),
                            {**early, "version": "1"})
     assert response.context["form"].errors["tfr_year"] == [
-        "令和2(2020)年より後、令和82(2100)年までの年にしてください"]
+        "合計特殊出生率の目標年 2018年は基準年 2020年より後にしてください"]
 
 
 def test_preview_puts_each_message_on_its_field_and_clears_the_others(world, login) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from sousei.demography.ages import CHILD, ELDERLY, WORKING
+from sousei.demography.bounds import check_year, persons_problem
 
 # Identifier -> the row label printed in Japanese tables, in print order.
 INDICATOR_LABELS: dict[str, str] = {
@@ -82,6 +83,14 @@ class VitalYear:
     in_moves: int
     out_moves: int
     fiscal: bool = False  # ``year`` is a fiscal year (年度, April-March), not a calendar year
+
+    def __post_init__(self) -> None:
+        check_year(self.year, "年")
+        counts = [self.births, self.deaths, self.in_moves, self.out_moves]
+        problem = persons_problem(np.array(counts, dtype=float))
+        if problem is not None:
+            names = ("出生", "死亡", "転入", "転出")
+            raise ValueError(f"{self.year}年の{names[problem[0]]}: {problem[1]}")
 
     @property
     def natural_change(self) -> int:

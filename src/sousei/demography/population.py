@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from sousei.demography.ages import AGE_STARTS, N_AGES, SEXES
+from sousei.demography.bounds import MAX_PERSONS, MAX_REGION_TOTAL
 
 NATIONALITIES: tuple[str, ...] = ("total", "japanese", "foreign")
 
@@ -44,6 +45,15 @@ class Population:
             raise ValueError(
                 f"負の人口があります: {self.regions[region]} {SEXES[sex]} {AGE_STARTS[age]}歳"
             )
+        if np.any(values > MAX_PERSONS):
+            region, sex, age = np.argwhere(values > MAX_PERSONS)[0]
+            raise ValueError(f"人口が上限 {MAX_PERSONS:.0e} 人を超えています: "
+                             f"{self.regions[region]} {SEXES[sex]} {AGE_STARTS[age]}歳")
+        totals = values.sum(axis=(1, 2))
+        if np.any(totals > MAX_REGION_TOTAL):
+            region = int(np.argmax(totals > MAX_REGION_TOTAL))
+            raise ValueError(f"{self.regions[region]} の総人口が上限 {MAX_REGION_TOTAL:.0e} 人を"
+                             "超えています")
         if self.nationality not in NATIONALITIES:
             raise ValueError(f"国籍区分 {self.nationality!r} は {NATIONALITIES} のいずれかです")
         if self.names and len(self.names) != len(self.regions):

@@ -14,8 +14,44 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from sousei.demography.ages import AGE_STARTS, AGE_STEP, N_AGES, SEXES
+from sousei.demography.bounds import (
+    LAST_TARGET_YEAR,
+    MAX_AGE,
+    MAX_MIGRATION_CHANGE,
+    TFR_CHANGE_RANGE,
+    TFR_RANGE,
+    check_finite,
+    check_year,
+)
 
 MIGRATION_VARIANTS = ("net_rates", "converging", "zero")
+
+
+class ScenarioError(ValueError):
+    """A value of a scenario outside its documented range; ``key`` is the scenario file's key
+    (``tfr.target``, ``migration[0].ages`` …) so the TOML reader, the web form and the API
+    each point at the value to fix with this one Japanese message."""
+
+    def __init__(self, message: str, key: str, part: str = "value") -> None:
+        super().__init__(message)
+        self.key = key
+        self.part = part  # "year" or "value": which of a (year, value) pair is wrong
+
+
+def _finite(value: float, key: str, what: str) -> float:
+    try:
+        return check_finite(value, what)
+    except (TypeError, ValueError) as error:
+        raise ScenarioError(str(error), key) from None
+
+
+def _target_year(year: int, key: str, what: str) -> None:
+    if isinstance(year, bool) or not isinstance(year, int | np.integer):
+        raise ScenarioError(f"{what}は整数の年にしてください (値: {year!r})", key, "year")
+    try:
+        check_year(int(year), what, LAST_TARGET_YEAR)
+    except ValueError as error:
+        raise ScenarioError(str(error), key, "year") from None
 
 
 @dataclass(frozen=True)
@@ -33,9 +69,21 @@ class TfrPath:
     def __post_init__(self) -> None:
         years = [year for year, _ in self.points]
         if not years or years != sorted(set(years)):
-            raise ValueError("合計特殊出生率の目標年は1つ以上、昇順で重複なく指定してください")
-        if not self.relative and any(value <= 0 for _, value in self.points):
-            raise ValueError("合計特殊出生率の目標値は正の値にしてください")
+            raise ScenarioError("合計特殊出生率の目標年は1つ以上、昇順で重複なく指定してください",
+                                "tfr.points", "year")
+        low, high = TFR_RANGE
+        for year, value in self.points:
+            key = f"tfr.points.{year}" if len(years) > 1 else None
+            _target_year(year, key or "tfr.by", "合計特殊出生率の目標年")
+            value_key = key or ("tfr.change" if self.relative else "tfr.target")
+            value = _finite(value, value_key, "合計特殊出生率")
+            change_low, change_high = TFR_CHANGE_RANGE
+            if self.relative and not change_low <= value <= change_high:
+                raise ScenarioError(f"合計特殊出生率の引き上げ幅は{change_low:+}～{change_high:+}の範囲に"
+                                    f"してください (値: {value})", value_key)
+            if not self.relative and not low <= value <= high:
+                raise ScenarioError(f"合計特殊出生率は{low}～{high}の範囲で入力してください"
+                                    f" (値: {value})", value_key)
 
 
 @dataclass(frozen=True)
@@ -52,9 +100,19 @@ class MigrationDelta:
 
     def __post_init__(self) -> None:
         if self.sex not in ("both", *SEXES):
-            raise ValueError(f"性別 {self.sex!r} は both / M / F のいずれかです")
-        if not 0 <= self.age_from <= self.age_to:
-            raise ValueError(f"年齢の範囲 {self.age_from}-{self.age_to} が正しくありません")
+            raise ScenarioError(f"性別 {self.sex!r} は both / M / F のいずれかです", "sex")
+        if not 0 <= self.age_from <= self.age_to <= MAX_AGE:
+            raise ScenarioError(f"年齢の範囲 {self.age_from}-{self.age_to} が正しくありません", "ages")
+        if self.age_from % AGE_STEP or (self.age_to + 1) % AGE_STEP:
+            raise ScenarioError(f"年齢 {self.age_from}-{self.age_to} は5歳階級の境目 (例 10-29) に"
+                                "してください", "ages")
+        delta = _finite(self.delta, "change", "純移動率の変化")
+        if abs(delta) > MAX_MIGRATION_CHANGE:
+            raise ScenarioError(f"純移動率の変化は5年間あたり±{MAX_MIGRATION_CHANGE * 100:.0f}ポイント"
+                                f"(1年あたり±{MAX_MIGRATION_CHANGE * 100 / AGE_STEP:.0f}ポイント)以内"
+                                "にしてください", "change")
+        if self.start_year is not None:
+            _target_year(self.start_year, "from", "開始年")
 
 
 @dataclass(frozen=True)
@@ -73,11 +131,42 @@ class Scenario:
 
     def __post_init__(self) -> None:
         if self.migration_variant not in MIGRATION_VARIANTS:
-            raise ValueError(
-                f"移動の仮定 {self.migration_variant!r} は {MIGRATION_VARIANTS} のいずれかです"
-            )
-        if self.foreign_share is not None and not 0 <= self.foreign_share[1] < 1:
-            raise ValueError("外国人比率の目標は0以上1未満の割合で指定してください")
+            raise ScenarioError(
+                f"移動の仮定 {self.migration_variant!r} は {MIGRATION_VARIANTS} のいずれかです",
+                "migration_variant.kind")
+        if self.migration_variant == "converging":
+            fraction = _finite(self.convergence_fraction, "migration_variant.fraction",
+                               "収束後の割合")
+            if not 0 <= fraction <= 1:
+                raise ScenarioError("収束後の割合は0～1で入力してください",
+                                    "migration_variant.fraction")
+            _target_year(self.convergence_year, "migration_variant.by", "収束年")
+        if self.foreign_share is not None:
+            year, share = self.foreign_share
+            _target_year(year, "foreign.by", "外国人比率の目標年")
+            if not 0 <= _finite(share, "foreign.share", "外国人比率") < 1:
+                raise ScenarioError("外国人比率は0以上100未満(%)で入力してください",
+                                    "foreign.share")
+
+    def check_base_year(self, base_year: int) -> None:
+        """Target years after the base year (a start year may be the base year itself): a
+        scenario saved against an older base has no meaning for a newer one."""
+        years: list[tuple[int, str, str, bool]] = []
+        if self.tfr is not None:
+            many = len(self.tfr.points) > 1
+            years += [(year, f"tfr.points.{year}" if many else "tfr.by", "合計特殊出生率の目標年",
+                       False) for year, _ in self.tfr.points]
+        years += [(m.start_year, f"migration[{i}].from", "開始年", True)
+                  for i, m in enumerate(self.migration) if m.start_year is not None]
+        if self.migration_variant == "converging":
+            years.append((self.convergence_year, "migration_variant.by", "収束年", False))
+        if self.foreign_share is not None:
+            years.append((self.foreign_share[0], "foreign.by", "外国人比率の目標年", False))
+        for year, key, what, from_base in years:
+            if year < base_year or (year == base_year and not from_base):
+                since = "以降" if from_base else "より後"
+                raise ScenarioError(f"{what} {year}年は基準年 {base_year}年{since}にしてください", key,
+                                    "year")
 
 
 BASELINE = Scenario(name="baseline", description="基準推計")

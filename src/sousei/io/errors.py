@@ -55,7 +55,8 @@ class CellProblem:
     def __str__(self) -> str:
         if self.sheet in ("", "-") and not self.row:  # the whole file, not a cell
             return self.message
-        where = f"シート「{self.sheet}」{self.row}行目"
+        # A CSV has no sheet ("-"): its row alone, not a sheet called 「-」.
+        where = f"{self.row}行目" if self.sheet in ("", "-") else f"シート「{self.sheet}」{self.row}行目"
         if self.column:
             header = f"「{self.header}」" if self.header else ""
             where += f" {self.column}列{header}"

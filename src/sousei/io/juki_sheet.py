@@ -15,6 +15,7 @@ import gzip
 import re
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -88,7 +89,7 @@ def read_sheet(path: str | Path, max_rows: int | None = None) -> Sheet:
         if suffix == ".xls.gz":
             try:
                 data = gzip.decompress(data)
-            except (OSError, EOFError) as error:
+            except (OSError, EOFError, zlib.error) as error:  # zlib: a damaged deflate stream
                 raise InputError("gzip 圧縮ファイルとして読めません", path.name) from error
         return _xls_sheet(data, path.name, max_rows)
     if suffix in (".xlsx", ".xlsm"):
@@ -125,7 +126,8 @@ def _xlsx_sheet(path: Path, max_rows: int | None) -> Sheet:
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as error:
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, EOFError, zlib.error,
+            ValueError) as error:  # zlib/EOF: a damaged deflate stream; ValueError: bad XML
         raise InputError("Excel ブック (.xlsx) として読めません", path.name) from error
     try:
         worksheet = book.worksheets[0]

@@ -39,13 +39,15 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import tomllib
 import warnings
 from pathlib import Path
 from typing import Any
 
 from sousei.demography.ages import AGE_STEP
-from sousei.demography.scenarios import MigrationDelta, Scenario, TfrPath
+from sousei.demography.scenarios import MigrationDelta, Scenario, ScenarioError, TfrPath
+from sousei.io.csv_text import decode_csv
 from sousei.io.errors import InputError
 
 _SEX = {"both": "both", "M": "M", "F": "F", "男": "M", "女": "F", "男女": "both"}
@@ -63,13 +65,43 @@ class ScenarioNote(FutureWarning):
 
 def _number(table: dict[str, Any], key: str, where: str, file: str) -> float:
     value = table.get(key)
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if isinstance(value, bool) or not isinstance(value, int | float) or not _finite(value):
         raise InputError(
-            f"{where}.{key} には数値を指定してください (値: {value!r})",
+            f"{where}.{key} には数値を指定してください (値: {_shown(value)})",
             file=file,
             column=f"{where}.{key}",
         )
     return float(value)
+
+
+def _finite(value: float) -> bool:
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an integer too large for a float
+        return False
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
+def _year(table: dict[str, Any], key: str, where: str, file: str) -> int:
+    """A whole year (2060, or 2060.0 as some editors write it)."""
+    value = _number(table, key, where, file)
+    if not value.is_integer():
+        raise InputError(f"{where}.{key} には年を整数で指定してください (値: {_shown(value)})",
+                         file=file, column=f"{where}.{key}")
+    return int(value)
+
+
+def _table(data: dict[str, Any], key: str, file: str) -> dict[str, Any]:
+    value = data[key]
+    if not isinstance(value, dict):
+        kind = "[[" + key + "]] (表の配列)" if isinstance(value, list) else "値"
+        raise InputError(f"{key} は [{key}] の表で書いてください ({kind}になっています)", file=file,
+                         column=key)
+    return value
 
 
 def _tfr(table: dict[str, Any], file: str) -> TfrPath:
@@ -80,13 +112,21 @@ def _tfr(table: dict[str, Any], file: str) -> TfrPath:
                 "tfr.points は {年 = 値} の形で指定してください", file=file, column="tfr.points"
             )
         try:
-            pairs = tuple(sorted((int(year), float(value)) for year, value in points.items()))
-        except (TypeError, ValueError):
+            pairs = tuple(sorted((int(year), float(value)) for year, value in points.items()
+                                 if not isinstance(value, bool)))
+        except (TypeError, ValueError, OverflowError):
             raise InputError(
                 "tfr.points の年と値が読めません", file=file, column="tfr.points"
             ) from None
-        return TfrPath(pairs, relative=False)
-    year = int(_number(table, "by", "tfr", file))
+        if len(pairs) != len(points):
+            raise InputError("tfr.points の値は数値にしてください", file=file, column="tfr.points")
+        try:
+            return TfrPath(pairs, relative=False)
+        except ScenarioError as error:  # one point is keyed like a target; name it as a point
+            if error.key in ("tfr.by", "tfr.target"):
+                raise ScenarioError(str(error), f"tfr.points.{pairs[0][0]}", error.part) from None
+            raise
+    year = _year(table, "by", "tfr", file)
     if "change" in table:
         return TfrPath(((year, _number(table, "change", "tfr", file)),), relative=True)
     if "target" in table:
@@ -112,7 +152,7 @@ def _ages(text: Any, where: str, file: str) -> tuple[int, int]:
     try:
         return age_range(text)
     except ValueError as error:
-        raise InputError(f"{where}.ages: {error}", file=file, column=f"{where}.ages") from None
+        raise InputError(str(error), file=file, column=f"{where}.ages") from None
 
 
 def _migration(entry: dict[str, Any], index: int, file: str) -> MigrationDelta:
@@ -122,8 +162,13 @@ def _migration(entry: dict[str, Any], index: int, file: str) -> MigrationDelta:
     if sex is None:
         raise InputError(f"{where}.sex は both / M / F です", file=file, column=f"{where}.sex")
     delta = _migration_delta(entry, where, file)
-    start = entry.get("from")
-    return MigrationDelta(low, high, delta, sex, int(start) if start is not None else None)
+    start = _year(entry, "from", where, file) if "from" in entry else None
+    try:
+        return MigrationDelta(low, high, delta, sex, start)
+    except ScenarioError as error:
+        key = next((k for k in MIGRATION_KEYS if k in entry), "change") \
+            if error.key == "change" else error.key
+        raise InputError(str(error), file=file, column=f"{where}.{key}") from error
 
 
 def _migration_delta(entry: dict[str, Any], where: str, file: str) -> float:
@@ -149,38 +194,74 @@ def scenario_from_mapping(data: dict[str, Any], file: str = "<scenario>") -> Sce
     name = data.get("name")
     if not isinstance(name, str) or not name.strip():
         raise InputError("name (シナリオ名) がありません", file=file, column="name")
-    kwargs: dict[str, Any] = {"name": name.strip(), "description": str(data.get("description", ""))}
+    description = data.get("description", "")
+    if not isinstance(description, str):
+        raise InputError("description (説明) は文字列にしてください", file=file, column="description")
+    kwargs: dict[str, Any] = {"name": name.strip(), "description": description}
     if "tfr" in data:
-        kwargs["tfr"] = _tfr(data["tfr"], file)
-    kwargs["migration"] = tuple(
-        _migration(m, i, file) for i, m in enumerate(data.get("migration", []))
-    )
-    variant = data.get("migration_variant", {})
+        tfr = _table(data, "tfr", file)
+        try:
+            kwargs["tfr"] = _tfr(tfr, file)
+        except ScenarioError as error:
+            raise InputError(str(error), file=file, column=error.key) from error  # keeps .part
+    migration = data.get("migration", [])
+    if not isinstance(migration, list) or not all(isinstance(m, dict) for m in migration):
+        raise InputError("migration は [[migration]] (表の配列) で書いてください", file=file,
+                         column="migration")
+    kwargs["migration"] = tuple(_migration(m, i, file) for i, m in enumerate(migration))
+    variant = _table(data, "migration_variant", file) if "migration_variant" in data else {}
     if variant:
-        kwargs["migration_variant"] = str(variant.get("kind", "net_rates"))
+        kind = variant.get("kind", "net_rates")
+        if not isinstance(kind, str):
+            raise InputError("migration_variant.kind は net_rates / converging / zero です",
+                             file=file, column="migration_variant.kind")
+        kwargs["migration_variant"] = kind
         if "fraction" in variant:
             kwargs["convergence_fraction"] = _number(variant, "fraction", "migration_variant", file)
         if "by" in variant:
-            kwargs["convergence_year"] = int(_number(variant, "by", "migration_variant", file))
+            kwargs["convergence_year"] = _year(variant, "by", "migration_variant", file)
     if "foreign" in data:
-        share = _number(data["foreign"], "share", "foreign", file) / 100.0
-        kwargs["foreign_share"] = (int(_number(data["foreign"], "by", "foreign", file)), share)
+        foreign = _table(data, "foreign", file)
+        share = _number(foreign, "share", "foreign", file) / 100.0
+        kwargs["foreign_share"] = (_year(foreign, "by", "foreign", file), share)
     try:
         return Scenario(**kwargs)
-    except ValueError as error:
-        raise InputError(str(error), file=file) from None
+    except ScenarioError as error:
+        raise InputError(str(error), file=file, column=error.key) from error  # keeps .part
 
 
 def read_scenario(path: str | Path) -> Scenario:
     """Read one scenario file."""
     path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise InputError("ファイルがありません", file=str(path)) from None
+    text = decode_csv(raw, str(path))  # UTF-8, or Shift_JIS / UTF-16 as Windows editors save
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise InputError(f"TOMLとして読めません: {error}", file=str(path)) from None
+        row, column = _toml_position(str(error), text)
+        raise InputError(f"TOMLとして読めません: {error}", file=str(path), row=row,
+                         column=column) from None
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        row = _deepest_line(text)
+        raise InputError("TOMLの入れ子 ([ や { の重なり) が深すぎます", file=str(path),
+                         row=row) from None
     return scenario_from_mapping(data, str(path))
+
+
+def _toml_position(message: str, text: str) -> tuple[int, str | None]:
+    """Line and column of a TOML error ("(at line 6, column 11)" or "(at end of document)")."""
+    match = re.search(r"line (\d+), column (\d+)", message)
+    if match:
+        return int(match[1]), f"{match[2]}文字目"
+    return text.count("\n") + 1, None
+
+
+def _deepest_line(text: str) -> int:
+    depths = [line.count("[") + line.count("{") for line in text.splitlines()] or [0]
+    return depths.index(max(depths)) + 1
 
 
 # Writing: the inverse of the reader above.

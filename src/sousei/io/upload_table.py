@@ -17,7 +17,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from sousei.demography.bounds import MAX_PERSONS
 from sousei.io.columns import column_letter
+from sousei.io.csv_text import decode_csv, parser_row
 from sousei.io.errors import InputError, Where
 from sousei.io.reference.codes import AreaCodeError, is_known_code, normalize_code
 from sousei.io.sheets import load_checked
@@ -49,18 +51,6 @@ def xlsx_cells(data: bytes, file: str) -> tuple[list[list[str]], str]:
         return cells, sheet.title
     finally:
         book.close()
-
-
-def decode_csv(data: bytes, file: str) -> str:
-    """The text of an uploaded CSV: UTF-8 (with or without BOM) or Excel's cp932 on Japanese
-    Windows; anything else is refused by name instead of read as garbage."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            return data.decode("cp932")
-        except UnicodeDecodeError:
-            raise InputError("文字コードが UTF-8 でも Shift_JIS でもありません", file) from None
 
 
 def _too_long(file: str, row: int | None, column: str | None = None) -> InputError:
@@ -101,7 +91,7 @@ def _csv_frame(data: bytes, file: str) -> pd.DataFrame:
         frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False,
                             skip_blank_lines=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
-        raise InputError(f"CSV として読めません ({error})", file) from None
+        raise InputError(f"CSV として読めません ({error})", file, None, parser_row(error)) from None
     check_cell_lengths(frame, file)
     return frame
 
@@ -158,6 +148,10 @@ def whole_numbers(text: pd.Series, column: str, where: Where, what: str) -> np.n
     if (numbers < 0).any():
         position = _first(numbers < 0)
         raise where.error(f"{what}が負の値 ({text.iloc[position]}) です", position, column)
+    if (numbers > MAX_PERSONS).any():
+        position = _first(numbers > MAX_PERSONS)
+        raise where.error(f"{what} {text.iloc[position]} が上限 {MAX_PERSONS:.0e} を超えています",
+                          position, column)
     return numbers.to_numpy(dtype=np.int64)
 
 
@@ -178,18 +172,21 @@ def area_codes(text: pd.Series, column: str, where: Where,
     """5-digit codes of the shipped code master (4, 5 or 6 digits accepted); with
     ``allowed``, only those (an organisation's own areas)."""
     mapping: dict[str, str] = {}
-    for value in text.unique():
+    # Positions by factorize, not ``text == value``: numpy compares "\x00" equal to "".
+    index, uniques = pd.factorize(text)
+    for number, value in enumerate(uniques):
+        at = index == number
         try:
             code = normalize_code(value)
         except AreaCodeError as error:
-            raise where.error(str(error), _first(text == value), column) from error
+            raise where.error(str(error), _first(at), column) from error
         if not is_known_code(code):
             message = f"地域コード {value} は全国地方公共団体コード表にありません"
-            raise where.error(message, _first(text == value), column)
+            raise where.error(message, _first(at), column)
         if allowed is not None and code not in allowed:
             message = (f"地域コード {value} はこの団体の区域ではありません "
                        f"(使えるコード: {'、'.join(sorted(allowed))})")
-            raise where.error(message, _first(text == value), column)
+            raise where.error(message, _first(at), column)
         mapping[value] = code
     return text.map(mapping)
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from sousei.demography.ages import AGE_STEP
+from sousei.demography.bounds import TFR_CHANGE_RANGE
 from sousei.demography.population import Population
 from sousei.demography.runner import ScenarioRun
 from sousei.demography.scenarios import BASELINE, MigrationDelta, Scenario, TfrPath
@@ -29,7 +30,7 @@ from sousei.vision.run import ProjectionRequest, run_projection
 LEVERS = {"tfr": "合計特殊出生率", "migration": "純移動率", "mix": "出生率と純移動率の組合せ"}
 # Bounds of each lever, documented in docs/method.md: a TFR between about 0.3 and 4.4, and net
 # migration moved by at most 10 points a period (a tenth of a cohort every five years).
-TFR_CHANGE = (-1.0, 3.0)
+TFR_CHANGE = TFR_CHANGE_RANGE  # the core refuses a scenario outside it
 MIGRATION_POINTS = (-10.0, 10.0)
 CENSUS_REFERENCE = (10, 1)  # 国勢調査: 1 October
 SOLVED_NAME = "目標人口達成"

@@ -117,8 +117,9 @@ def parse_moves(raw: pd.DataFrame, where: Where, allowed: set[str] | None = None
         }
     )
     frame["age_span"] = frame["age_span"].astype("Int64")
-    if (frame["age_span"] == 0).any():
-        position = int(np.flatnonzero((frame["age_span"] == 0).to_numpy())[0])
+    zero = frame["age_span"].eq(0).fillna(False).to_numpy(dtype=bool)  # empty (open) is NA
+    if zero.any():
+        position = int(np.flatnonzero(zero)[0])
         raise where.error("年齢幅 0 は使えません", position, "age_span")
     _check_duplicates(frame, where)
     _check_grid(frame, where)

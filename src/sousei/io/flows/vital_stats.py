@@ -7,6 +7,7 @@ file, row (header = row 1) and column, and nothing is returned on error.
 
 from __future__ import annotations
 
+from sousei.demography.bounds import MAX_PERSONS, YEARS
 from sousei.demography.indicators import VitalYear
 from sousei.io.errors import InputError
 from sousei.io.upload_table import csv_rows, decode_csv
@@ -26,6 +27,10 @@ def _whole(text: str, file: str, row: int, column: str) -> int:
                          column=column) from None
     if value < 0:
         raise InputError(f"負の値は使えません (値: {text})", file=file, row=row, column=column)
+    low, high = YEARS if column == "year" else (0, MAX_PERSONS)
+    if not low <= value <= high:
+        raise InputError(f"値 {text} は {low:,.0f}～{high:,.0f} の範囲にありません", file=file,
+                         row=row, column=column)
     return value
 
 

@@ -9,11 +9,18 @@ must decide how; dropping it silently would lose up to 3% of a city (久留米�
 
 from __future__ import annotations
 
+import gzip
+import io
+import zlib
+from pathlib import Path
 from typing import IO, NamedTuple
 
+import numpy as np
 import pandas as pd
 
-from sousei.io.errors import InputError
+from sousei.demography.bounds import MAX_AGE, MAX_PERSONS, YEARS
+from sousei.io.csv_text import decode_csv, parser_row
+from sousei.io.errors import InputError, Where
 from sousei.io.population.layout import canonical, parse_age_label
 
 _SEXES = {"M": "M", "F": "F"}
@@ -27,20 +34,83 @@ class CensusTables(NamedTuple):
     age_unknown: pd.DataFrame
 
 
-def read_census(source: str | IO[bytes], name: str | None = None) -> CensusTables:
-    """Read ``census_*_1980_2015.csv`` (municipal or prefectural, same layout)."""
+def _table(source: str | IO[bytes], label: str) -> pd.DataFrame:
+    """Every cell as text: the file decoded (gzip allowed) with the row a damaged line is on."""
+    data = Path(source).read_bytes() if isinstance(source, str | Path) else source.read()
+    if data[:2] == b"\x1f\x8b":
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError, zlib.error) as error:
+            raise InputError(f"gzip 圧縮ファイルとして読めません ({error})", label, row=1) from None
+    text = decode_csv(data, label)
+    try:
+        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
+        raise InputError(f"CSV として読めません ({error})", label, row=parser_row(error)) from None
+
+
+def _where(raw: pd.DataFrame, label: str) -> Where:
+    """Positions in ``raw`` (filtered, index kept from the file) -> editor rows."""
+    return Where(label, None, raw.index.to_numpy() + 2, {c: str(c) for c in raw.columns})
+
+
+def _counts(raw: pd.DataFrame, columns: list[str], where: Where) -> pd.DataFrame:
+    """The year columns as persons: whole, finite, 0 to MAX_PERSONS (vectorised per column)."""
+    out = {}
+    for column in columns:
+        text = raw[column].str.strip().str.replace(",", "", regex=False)
+        numbers = pd.to_numeric(text, errors="coerce").astype(float)
+        numbers[text == ""] = np.nan  # a municipality not yet formed in that year
+        bad = (text != "") & ~(np.isfinite(numbers) & (numbers >= 0) & (numbers <= MAX_PERSONS))
+        if bad.any():
+            position = int(np.flatnonzero(bad.to_numpy())[0])
+            raise where.error(f"人口 {raw[column].iat[position]!r} は0～{MAX_PERSONS:.0e}の数値では"
+                              "ありません", position, column)
+        out[column] = numbers
+    return raw.assign(**out)
+
+
+def _check_keys(raw: pd.DataFrame, where: Where) -> None:
+    bad_code = ~raw["code"].str.fullmatch(r"\d{1,5}")
+    if bad_code.any():
+        position = int(np.flatnonzero(bad_code.to_numpy())[0])
+        raise where.error(f"地域コード {raw['code'].iat[position]!r} は5桁までの数字ではありません",
+                          position, "code")
+    twice = raw.duplicated(["code", "sex", "age_group"], keep="first").to_numpy()
+    if twice.any():
+        position = int(np.flatnonzero(twice)[0])
+        row = raw.iloc[position]
+        raise where.error(f"{row.code} {row.sex} {row.age_group} が2回あります", position,
+                          "age_group")
+
+
+def read_census(source: str | Path | IO[bytes], name: str | None = None) -> CensusTables:
+    """Read ``census_*_1980_2015.csv`` (municipal or prefectural, same layout, gzip allowed)."""
     label = name or str(source)
-    raw = pd.read_csv(source, dtype={"code": str, "pref_code": str})
+    raw = _table(source, label)
     needed = {"code", "sex", "age_group"}
     missing = needed - set(raw.columns)
     if missing:
         raise InputError(f"列 {', '.join(sorted(missing))} がありません", file=label, row=1)
-    year_columns = [c for c in raw.columns if c.startswith("y") and c[1:].isdigit()]
+    year_columns = [c for c in raw.columns
+                    if c.startswith("y") and c[1:].isdigit() and YEARS[0] <= int(c[1:]) <= YEARS[1]]
+    if not year_columns:
+        raise InputError("年の列 (y1980 など) がありません", file=label, row=1)
     raw = raw[raw["sex"].isin(list(_SEXES))]
-    # String work on the wide table (one row per area, sex and age) before melting, and label
-    # lookups through dicts: the national table melts to half a million rows.
+    where = _where(raw, label)
+    raw = raw.reset_index(drop=True)
+    _check_keys(raw, where)
+    raw = _counts(raw, year_columns, where)
     labels = [a for a in raw["age_group"].unique() if a not in ("unknown", "total")]
-    ages = {label: parse_age_label(label) for label in labels}
+    ages = {}
+    for text in labels:
+        try:
+            start, span = ages[text] = parse_age_label(text)
+            if start > MAX_AGE or (span is not None and not 1 <= span <= MAX_AGE):
+                raise ValueError(f"年齢階級 {text!r} の範囲が正しくありません")
+        except ValueError as error:
+            position = int(np.flatnonzero((raw["age_group"] == text).to_numpy())[0])
+            raise where.error(str(error), position, "age_group") from None
     raw = raw.assign(
         area_code=raw["code"].str.zfill(5),
         age_start=raw["age_group"].map({k: v[0] for k, v in ages.items()}),

@@ -7,6 +7,7 @@ into place, so a failed write never leaves half a file behind.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import numpy as np
@@ -19,7 +20,7 @@ from sousei.io.population.layout import COLUMNS, canonical
 from sousei.io.population.validate import parse_long, rename_headers
 from sousei.io.safe_text import csv_safe
 from sousei.io.sheets import load_checked
-from sousei.io.upload_table import cell_text, check_cell_lengths
+from sousei.io.upload_table import cell_text, check_cell_lengths, decode_csv, parser_row
 
 DEFAULT_SHEET = "人口"
 
@@ -52,13 +53,17 @@ def _require_file(path: Path) -> None:
 
 
 def read_long_csv(path: str | Path) -> pd.DataFrame:
-    """Read and validate a long-format CSV (UTF-8 with or without BOM, or cp932)."""
+    """Read and validate a long-format CSV (UTF-8 with or without BOM, cp932 as Excel writes on
+    Japanese Windows, or UTF-16 with its BOM)."""
     path = Path(path)
     _require_file(path)
+    text = decode_csv(path.read_bytes(), path.name)
     try:
-        raw = _read_text_csv(path, "utf-8-sig")
-    except UnicodeDecodeError:
-        raw = _read_text_csv(path, "cp932")  # Excel's 'CSV' on Japanese Windows
+        raw = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False,
+                          skip_blank_lines=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
+        raise InputError(f"CSV として読めません ({error})", path.name, None,
+                         parser_row(error)) from None
     check_cell_lengths(raw, path.name)
     raw.columns = rename_headers([str(c) for c in raw.columns])
     blank = raw.isna().all(axis=1) | (
@@ -69,11 +74,6 @@ def read_long_csv(path: str | Path) -> pd.DataFrame:
     where = Where(path.name, None, rows, {c: c for c in COLUMNS})
     return parse_long(raw, where)
 
-
-def _read_text_csv(path: Path, encoding: str) -> pd.DataFrame:
-    return pd.read_csv(
-        path, dtype=str, keep_default_na=False, skip_blank_lines=False, encoding=encoding
-    )
 
 
 def _format_value(value: float) -> str:

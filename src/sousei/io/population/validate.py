@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from sousei.demography.ages import AGE_LABELS_JA, AGE_STEP, N_AGES, OPEN_AGE
+from sousei.demography.bounds import MAX_AGE, MAX_PERSONS, YEARS
 from sousei.io.errors import InputError, Where
 from sousei.io.population.layout import COLUMNS, canonical
 from sousei.io.reference.codes import AreaCodeError, is_known_code, normalize_code
@@ -58,14 +59,16 @@ def _first(mask: pd.Series | np.ndarray) -> int:
 
 def _codes(text: pd.Series, where: Where) -> pd.Series:
     mapping: dict[str, str] = {}
-    for value in text.unique():
+    # Positions by factorize, not ``text == value``: numpy compares "\x00" equal to "".
+    index, uniques = pd.factorize(text)
+    for number, value in enumerate(uniques):
         try:
             code = normalize_code(value)
         except AreaCodeError as error:
-            raise where.error(str(error), _first(text == value), "area_code") from error
+            raise where.error(str(error), _first(index == number), "area_code") from error
         if not is_known_code(code):
             message = f"地域コード {value} は全国地方公共団体コード表にありません"
-            raise where.error(message, _first(text == value), "area_code")
+            raise where.error(message, _first(index == number), "area_code")
         mapping[value] = code
     return text.map(mapping)
 
@@ -80,18 +83,31 @@ def _labels(text: pd.Series, aliases: dict[str, str], column: str, where: Where)
     return mapped
 
 
+# The range of each integer column (inclusive); a year or age outside is a typing error.
+INTEGER_RANGES = {"age_start": (0, MAX_AGE), "age_span": (1, MAX_AGE), "year": YEARS}
+
+
 def _integers(text: pd.Series, column: str, where: Where, allow_empty: bool = False):
+    """Whole numbers >= 0 in their column's range (counts up to MAX_PERSONS); empty cells are
+    NaN where allowed (then float, else int64)."""
     stripped = text.str.strip().str.replace(r"\.0+$", "", regex=True)
     empty = stripped == ""
-    numbers = pd.to_numeric(stripped.where(~empty), errors="coerce")
-    bad = ~empty & (numbers.isna() | (numbers < 0) | (numbers != numbers.round()))
+    numbers = pd.to_numeric(stripped.where(~empty), errors="coerce").astype(float)
+    bad = ~empty & (numbers.isna() | ~np.isfinite(numbers) | (numbers < 0)
+                    | (numbers != numbers.round()))
     if not allow_empty:
         bad |= empty
     if bad.any():
         position = _first(bad)
         message = f"{text.iloc[position]!r} は0以上の整数ではありません"
         raise where.error(message, position, column)
-    return numbers
+    low, high = INTEGER_RANGES.get(column, (0, MAX_PERSONS))
+    out = ~empty & ((numbers < low) | (numbers > high))
+    if out.any():
+        position = _first(out)
+        message = f"{text.iloc[position]!r} は {low:,.0f}～{high:,.0f} の範囲にありません"
+        raise where.error(message, position, column)
+    return numbers if allow_empty else numbers.astype("int64")
 
 
 def _values(text: pd.Series, where: Where) -> pd.Series:
@@ -104,6 +120,10 @@ def _values(text: pd.Series, where: Where) -> pd.Series:
     if (numbers < 0).any():
         position = _first(numbers < 0)
         raise where.error(f"人口が負の値 ({text.iloc[position]}) です", position, "value")
+    if (numbers > MAX_PERSONS).any():
+        position = _first(numbers > MAX_PERSONS)
+        raise where.error(f"人口 {text.iloc[position]} が上限 {MAX_PERSONS:.0e} 人を超えています",
+                          position, "value")
     return numbers.astype(float)
 
 
@@ -128,8 +148,6 @@ def parse_long(raw: pd.DataFrame, where: Where) -> pd.DataFrame:
         }
     )
     frame["age_span"] = frame["age_span"].astype("Int64")
-    if (frame["age_span"] == 0).any():
-        raise where.error("年齢幅 0 は使えません", _first(frame["age_span"] == 0), "age_span")
     _check_duplicates(frame, where)
     _check_grid(frame, where)
     check_coverage(frame, where)

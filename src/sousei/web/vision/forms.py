@@ -1,9 +1,10 @@
 """The scenario form: its fields become the mapping of a scenario file (TOML schema).
 
-Each field is checked here so the message appears next to it (years after the base year, TFR
-0.5-3.0, points in increasing years, ages on the 5-year grid); `scenario_from_mapping` (the
-CLI's reader) then validates the whole mapping, so a scenario saved from the web can be written
-out as a file and read by `sousei project --scenario` unchanged.
+Only what the form itself needs is checked here (a value with its year, points in increasing
+rows); the ranges (years after the base year and up to 2100, TFR 0.5-3.0, ages on the 5-year
+grid …) are the core's, checked by `scenario_from_mapping` (the CLI's reader) and
+`Scenario.check_base_year`, whose Japanese message is shown next to the field its key names. So
+the web, the CLI and the API refuse the same scenarios with the same words.
 """
 
 from __future__ import annotations
@@ -14,10 +15,9 @@ from typing import Any
 
 from django import forms
 
-from sousei.demography.scenarios import Scenario
+from sousei.demography.scenarios import Scenario, ScenarioError
 from sousei.io.errors import InputError
-from sousei.io.scenario import age_range, scenario_from_mapping
-from sousei.japanese.era import format_year_prose
+from sousei.io.scenario import scenario_from_mapping
 
 MIGRATION_ROWS = 3  # empty rows offered; a stored scenario with more gets one spare row
 TFR_POINT_ROWS = 4
@@ -27,9 +27,13 @@ SEXES = [("both", "男女"), ("M", "男"), ("F", "女")]
 MIGRATION_UNITS = [("per_year", "1年あたり"), ("per_period", "5年間あたり")]
 VARIANTS = [("net_rates", "純移動率一定"), ("converging", "一定割合に収束"),
             ("zero", "移動ゼロ(封鎖人口)")]
-TFR_LIMITS = (0.5, 3.0)  # a TFR outside this has not been observed in any Japanese municipality
-TFR_CHANGE_LIMIT = 1.0
-LAST_YEAR = 2100
+# Scenario keys (as in the TOML file and the core's ScenarioError) -> the form field to mark.
+CORE_FIELDS = {
+    "name": "name", "description": "description", "tfr.change": "tfr_value",
+    "tfr.target": "tfr_value", "tfr.by": "tfr_year", "migration_variant.kind": "migration_variant",
+    "migration_variant.fraction": "conv_fraction", "migration_variant.by": "conv_year",
+    "foreign.share": "foreign_share", "foreign.by": "foreign_year",
+}
 
 
 MAX_ROWS = 20  # a posted "mig999999_ages" must not build a million fields
@@ -109,31 +113,11 @@ class ScenarioForm(forms.Form):
             return False
         return data.get(field) is not None
 
-    def _year(self, data: dict, field: str, from_base: bool = False) -> None:
-        """Target years come after the base year; a start year may be the base year itself."""
-        year, base = data.get(field), self.base_year
-        first = base if from_base else base + 1
-        if year is not None and not first <= year <= LAST_YEAR:
-            since = "以降" if from_base else "より後"
-            self.add_error(field, f"{format_year_prose(base)}{since}、"
-                                  f"{format_year_prose(LAST_YEAR)}までの年にしてください")
-
-    def _tfr(self, data: dict, field: str) -> None:
-        low, high = TFR_LIMITS
-        value = data.get(field)
-        if value is not None and not low <= value <= high:
-            self.add_error(field, f"合計特殊出生率は{low}～{high}の範囲で入力してください")
-
     def _check_tfr(self, data: dict) -> None:
         mode = data.get("tfr_mode")
         if mode in ("change", "target"):
             self._needs(data, "tfr_value", "合計特殊出生率の値")
             self._needs(data, "tfr_year", "合計特殊出生率の目標年")
-            self._year(data, "tfr_year")
-            if mode == "target":
-                self._tfr(data, "tfr_value")
-            elif data.get("tfr_value") is not None and abs(data["tfr_value"]) > TFR_CHANGE_LIMIT:
-                self.add_error("tfr_value", f"引き上げ幅は±{TFR_CHANGE_LIMIT}以内にしてください")
         if mode != "points":
             return
         previous: int | None = None
@@ -145,14 +129,11 @@ class ScenarioForm(forms.Form):
             filled += 1
             self._needs(data, year, "年")
             self._needs(data, value, "出生率")
-            self._tfr(data, value)
             this = data.get(year)
             if this is None:
                 continue
             if previous is not None and this <= previous:
                 self.add_error(year, f"前の点({previous}年)より後の年にしてください")
-            else:
-                self._year(data, year)
             previous = this if previous is None else max(previous, this)
         if not filled:
             self.add_error("tfr_pt0_year", "年と出生率の点を1つ以上入力してください")
@@ -164,18 +145,9 @@ class ScenarioForm(forms.Form):
                 continue
             if self._needs(data, points, "ポイント") and not data.get(ages):
                 self.add_error(ages, "年齢を入力してください")
-            elif data.get(ages):
-                try:
-                    age_range(data[ages])
-                except ValueError as error:
-                    self.add_error(ages, str(error))
-            self._year(data, f"mig{i}_from", from_base=True)
         if data.get("migration_variant") == "converging":
-            fraction = self._needs(data, "conv_fraction", "収束後の割合")
-            if fraction and not 0 <= data["conv_fraction"] <= 1:
-                self.add_error("conv_fraction", "収束後の割合は0～1で入力してください")
+            self._needs(data, "conv_fraction", "収束後の割合")
             self._needs(data, "conv_year", "収束年")
-            self._year(data, "conv_year")
 
     def _check_foreign(self, data: dict) -> None:
         if data.get("foreign_share") is None:
@@ -184,10 +156,7 @@ class ScenarioForm(forms.Form):
             self.add_error("foreign_share", "外国人比率の目標は、日本人・外国人に分かれた人口"
                                             "データを登録したときに使えます")
             return
-        if not 0 <= data["foreign_share"] < 100:
-            self.add_error("foreign_share", "外国人比率は0以上100未満(%)で入力してください")
         self._needs(data, "foreign_year", "外国人比率の目標年")
-        self._year(data, "foreign_year")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -196,11 +165,40 @@ class ScenarioForm(forms.Form):
         self._check_foreign(data)
         if self.errors:
             return data
-        try:
-            self.scenario = scenario_from_mapping(to_mapping(data), file="シナリオ")
+        try:  # the ranges are the core's (sousei.demography.bounds), shared with CLI and API
+            scenario = scenario_from_mapping(to_mapping(data), file="シナリオ")
+            scenario.check_base_year(self.base_year)
         except InputError as error:
-            raise forms.ValidationError(error.message) from None
+            self._core_error(data, error.message, error.column,
+                             getattr(error.__cause__, "part", "value"))
+            return data
+        except ScenarioError as error:
+            self._core_error(data, str(error), error.key, error.part)
+            return data
+        self.scenario = scenario
         return data
+
+    def _core_error(self, data: dict, message: str, key: str | None, part: str = "value") -> None:
+        """The core's message on the field its scenario key came from (else on the form)."""
+        self.add_error(self._field_of(data, key or "", part), message)
+
+    def _field_of(self, data: dict, key: str, part: str) -> str | None:
+        match = re.match(r"migration\[(\d+)\]\.(\w+)", key)
+        if match:  # the mapping skips blank rows: its n-th entry is the n-th filled row
+            filled = [i for i in _indices(data, "mig{}_ages")
+                      if data.get(f"mig{i}_ages") and data.get(f"mig{i}_points") is not None]
+            index, part = int(match[1]), match[2]
+            row = filled[index] if index < len(filled) else 0
+            suffix = {"ages": "ages", "sex": "sex", "from": "from"}.get(part, "points")
+            return f"mig{row}_{suffix}"
+        match = re.match(r"tfr\.points\.(\d+)", key)
+        if match:  # the point of that year
+            rows = [i for i in _indices(data, "tfr_pt{}_year")
+                    if data.get(f"tfr_pt{i}_year") == int(match[1])] or [0]
+            return f"tfr_pt{rows[0]}_{part}"
+        if key == "tfr.points":
+            return "tfr_pt0_year"
+        return CORE_FIELDS.get(key)
 
     def mapping(self) -> dict[str, Any]:
         return to_mapping(self.cleaned_data)
