@@ -13,14 +13,21 @@ from sousei.io.reference import shipped
 
 @cache
 def _mx_by_year() -> tuple[np.ndarray, np.ndarray]:
-    """Years and m(x) as (year, sex, age) with sexes in (M, F) order, for years with both."""
+    """Years and m(x) as (year, sex, age) with sexes in (M, F) order, for years with both.
+
+    Placed into the grid by position (no pivot and no per-year lookups: this runs in every
+    ``sousei project`` and cost 0.18 s as a pivot table). A sex's year counts when it has at
+    least one rate, as a pivot table drops the rows that are all missing.
+    """
     mx = shipped.hmd_mx()
-    table = mx.pivot_table(index=["year", "sex"], columns="age", values="mx").sort_index(axis=1)
-    years = sorted(
-        {y for y, s in table.index if (y, "M") in table.index and (y, "F") in table.index}
-    )
-    values = np.stack([table.loc[[(y, "M"), (y, "F")]].to_numpy() for y in years])
-    return np.array(years), values
+    mx = mx[mx["sex"].isin(("M", "F"))]
+    years, year_at = np.unique(mx["year"].to_numpy(), return_inverse=True)
+    ages, age_at = np.unique(mx["age"].to_numpy(), return_inverse=True)
+    sex_at = (mx["sex"] == "F").to_numpy().astype(int)
+    values = np.full((len(years), 2, len(ages)), np.nan)
+    values[year_at, sex_at, age_at] = mx["mx"].to_numpy(float)
+    both = np.isfinite(values).any(axis=2).all(axis=1)
+    return years[both], values[both]
 
 
 def period_survival(start_year: int) -> tuple[np.ndarray, np.ndarray]:
