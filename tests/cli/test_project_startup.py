@@ -41,3 +41,15 @@ def test_one_area_read_from_its_own_lines_equals_the_whole_table() -> None:
     kurume_2015 = part.population.query("area_code == '40203' and year == 2015")["value"].sum()
     kurume_2015 += part.age_unknown.query("area_code == '40203' and year == 2015")["value"].sum()
     assert kurume_2015 == 304552  # 国勢調査 2015, 久留米市: 304,552 persons
+
+
+def test_prefectures_read_from_their_own_lines_equal_the_whole_table() -> None:
+    codes = ["40000", "01000", "47000"]  # 福岡県, 北海道, 沖縄県 (middle, first, last)
+    part = shipped.census_prefecture_of(codes)
+    whole = shipped.census_prefecture()
+    for mine, theirs in zip(part, whole, strict=True):
+        expected = theirs[theirs["area_code"].isin(codes)].reset_index(drop=True)
+        pd.testing.assert_frame_equal(mine.reset_index(drop=True), expected)
+    fukuoka_2015 = part.population.query("area_code == '40000' and year == 2015")["value"].sum()
+    fukuoka_2015 += part.age_unknown.query("area_code == '40000' and year == 2015")["value"].sum()
+    assert fukuoka_2015 == 5101556  # 国勢調査 2015, 福岡県: 5,101,556 persons

@@ -94,8 +94,16 @@ def _refused(name: str):
     return read
 
 
+def _only(tables, codes):
+    """The rows of ``codes`` of census ``tables``, as the few-area readers return them."""
+    wanted = list(codes)
+    return type(tables)(*(part[part["area_code"].isin(wanted)].reset_index(drop=True)
+                          for part in tables))
+
+
 def _clear_caches() -> None:
     for function in (inputs._census_tables, inputs.census_regions, inputs.national_sex_ratio_0_4,
+                     inputs._census_history,
                      mortality._mx_by_year, method._prefecture_census, method.prefecture_rates,
                      births_asfr._asfr_table):
         function.cache_clear()
@@ -122,6 +130,10 @@ def test_assumptions_from_base_b_use_no_data_dated_after_b(monkeypatch, base, bi
     }
     for name, value in poisoned.items():
         monkeypatch.setattr(shipped, name, lambda value=value: copy.deepcopy(value))
+    # The few-area readers take their lines from the same poisoned tables.
+    for name, tables in (("census_municipal_of", poisoned["census_municipal"]),
+                         ("census_prefecture_of", poisoned["census_prefecture"])):
+        monkeypatch.setattr(shipped, name, lambda codes, tables=tables: _only(tables, codes))
     # IPSS's projections are comparisons, never inputs; the municipal TFR is of 2013-17.
     for name in ("ipss2018", "ipss2018_areas", "ipss2018_groups", "ipss2023", "ipss2017_national",
                  "tfr_municipal"):

@@ -119,17 +119,23 @@ def _residuals(
 
 
 @cache
-def _prefecture_census() -> tuple[tuple[int, ...], tuple[str, ...], np.ndarray]:
-    tables = shipped.census_prefecture()
+def _prefecture_census(
+    prefectures: tuple[str, ...],
+) -> tuple[tuple[int, ...], tuple[str, ...], np.ndarray]:
+    tables = shipped.census_prefecture_of(f"{code}000" for code in prefectures)
     years, codes, values = grid_array(tables.population)
     unknown = unknown_array(tables.age_unknown, years, codes)
     return years, codes, allocate_unknown_age(values, unknown)
 
 
 @cache
-def prefecture_rates(base_year: int, periods: int) -> tuple[tuple[str, ...], np.ndarray]:
-    """Each prefecture's robust rate (prefecture, sex, age): the long-run level of its towns."""
-    years, codes, population = _prefecture_census()
+def prefecture_rates(
+    base_year: int, periods: int, prefectures: tuple[str, ...]
+) -> tuple[tuple[str, ...], np.ndarray]:
+    """The robust rate (prefecture, sex, age) of each of ``prefectures`` (2-digit codes): the
+    long-run level of its towns. Each prefecture's rate is its own census's alone, so only
+    the prefectures asked for are read."""
+    years, codes, population = _prefecture_census(prefectures)
     migrants, exposed = _residuals(population, years, base_year, periods)
     rates = robust_rate(migrants, exposed, prior=np.zeros(1), pseudo=0.0)
     rates.setflags(write=False)
@@ -141,8 +147,9 @@ def robust_migration_rates(
 ) -> np.ndarray:
     """(step, region, sex, age) net migration rates: robust, shrunk, converging (lever 2)."""
     migrants, exposed = _residuals(history.population, history.years, base_year, periods)
-    prefectures, by_prefecture = prefecture_rates(base_year, periods)
-    index = pd.Index(prefectures).get_indexer(pd.Index(history.regions).str[:2])
+    own = pd.Index(history.regions).str[:2]
+    prefectures, by_prefecture = prefecture_rates(base_year, periods, tuple(own.unique().sort_values()))
+    index = pd.Index(prefectures).get_indexer(own)
     prior = by_prefecture[index]
     rate = robust_rate(migrants, exposed, prior)
     return converging_rates(rate, prior, steps, half_life)
