@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from sousei.vision import ipss_reference
 from sousei.vision.ipss_reference import ipss2018_figures, ipss2023_figures, ipss_figures
 
 
@@ -34,3 +35,20 @@ def test_lookups_are_cached_and_read_only() -> None:
     first = ipss2023_figures(("40203",))
     assert ipss2023_figures(("40203",)) is first
     assert not first.values.flags.writeable
+
+
+def test_few_areas_read_from_their_own_lines_give_the_whole_tables_figures(monkeypatch) -> None:
+    # 札幌市 (01100: "1100" in the file), 久留米市, 与那国町, 北海道, and 双葉町 (not projected).
+    groups = (("01100",), ("40203", "47382"), ("01000",), ("07545",), ("40203", "07545"))
+    monkeypatch.setattr(ipss_reference, "_PARSED", {})
+    few = {codes: ipss_reference._figures.__wrapped__(codes, 2018) for codes in groups}
+    assert 2018 not in ipss_reference._PARSED  # nothing parsed the 1,857 areas
+    ipss_reference._table(2018)
+    for codes, figures in few.items():
+        whole = ipss_reference._figures.__wrapped__(codes, 2018)
+        if whole is None:
+            assert figures is None
+        else:
+            assert figures.years == whole.years
+            np.testing.assert_array_equal(figures.values, whole.values)
+    assert few[("01100",)].column("total")[2015] == 1_952_356  # 国勢調査 2015, 札幌市

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -46,10 +46,14 @@ class IpssFigures:
         return {year: float(self.values[i, k]) for i, year in enumerate(self.years)}
 
 
-@cache
+_PARSED: dict[int, pd.DataFrame] = {}  # edition -> its whole table, once parsed
+
+
 def _table(edition: int) -> pd.DataFrame:
-    table = shipped.ipss2018_groups() if edition == 2018 else shipped.ipss2023()
-    return table.set_index(["area_code", "year"]).sort_index()
+    if edition not in _PARSED:
+        table = shipped.ipss2018_groups() if edition == 2018 else shipped.ipss2023()
+        _PARSED[edition] = table.set_index(["area_code", "year"]).sort_index()
+    return _PARSED[edition]
 
 
 def _edition_codes(regions: Sequence[str], edition: int) -> list[str]:
@@ -60,10 +64,21 @@ def _edition_codes(regions: Sequence[str], edition: int) -> list[str]:
     return list(code_mapping(list(regions), since="2015-10-01").values())
 
 
+FEW_REGIONS = 64  # fewer IPSS 2018 areas than this are read from their own lines
+
+
+def _table_for(codes: list[str], edition: int) -> pd.DataFrame:
+    """The edition's table, or only the rows of ``codes`` when they are few and the whole
+    2018 table (4 MB of text) is not parsed yet in this process (one town's CLI run)."""
+    if edition == 2018 and len(codes) < FEW_REGIONS and 2018 not in _PARSED:
+        return shipped.ipss2018_groups_of(codes).set_index(["area_code", "year"]).sort_index()
+    return _table(edition)
+
+
 @lru_cache(maxsize=1024)
 def _figures(regions: tuple[str, ...], edition: int) -> IpssFigures | None:
-    table = _table(edition)
     codes = _edition_codes(regions, edition)
+    table = _table_for(codes, edition)
     known = set(table.index.get_level_values("area_code"))
     if not codes or any(code not in known for code in codes):
         return None
