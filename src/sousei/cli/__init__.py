@@ -54,7 +54,7 @@ def build_app(names: tuple[str, ...] | None = None) -> typer.Typer:
         cls=JapaneseGroup,
     )
     built.callback()(_root)
-    for name in names or tuple(COMMANDS):
+    for name in tuple(COMMANDS) if names is None else names:
         module, attribute, group = COMMANDS[name]
         command = getattr(importlib.import_module(module), attribute)
         if group:
@@ -78,4 +78,6 @@ def __getattr__(name: str) -> Any:
 
 def main() -> None:
     asked = sys.argv[1] if len(sys.argv) > 1 else ""
+    if asked == "--version":  # needs no command: do not import them all
+        build_app(())()
     build_app((asked,) if asked in COMMANDS else None)()
