@@ -7,6 +7,7 @@ import openpyxl
 from typer.testing import CliRunner
 
 from sousei.cli import app
+from tests.io.strategy.link_fixture import with_link
 from tests.io.strategy.progress_fixture import ROWS, build_progress_workbook
 
 
@@ -104,3 +105,13 @@ def test_evaluate_lists_how_annotated_cells_were_read(tmp_path: Path) -> None:
     assert json.loads(result.stdout)["total"]["grades"] == {"○": 3, "△": 12, "×": 1}
     assert "読み取りの解釈" in result.stderr
     assert "11行目 F列" in result.stderr and "「19.9万人(R6)」→ 199,000人(令和6年度の値)" in result.stderr
+
+
+def test_evaluate_refuses_a_workbook_linked_to_another(tmp_path: Path) -> None:
+    source = build_progress_workbook(tmp_path / "progress.xlsx")
+    linked = tmp_path / "linked.xlsx"
+    linked.write_bytes(with_link(source.read_bytes()))
+    result = CliRunner().invoke(app, ["evaluate", str(linked)])
+    assert result.exit_code == 1
+    assert "linked.xlsx" in result.output and "外部参照" in result.output
+    assert not (tmp_path / "linked_評価.xlsx").exists()

@@ -3,7 +3,6 @@ the same workbook without the link imports."""
 
 from __future__ import annotations
 
-import zipfile
 from decimal import Decimal
 from io import BytesIO
 
@@ -13,17 +12,7 @@ from django.urls import reverse
 
 from sousei.web.audit.models import Event
 from sousei.web.strategies.models import Actual
-
-LINK = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        '<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-        '<externalBook r:id="rId1"><sheetNames><sheetName val="集計"/></sheetNames>'
-        '</externalBook></externalLink>')
-RELS = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-        'relationships/externalLinkPath" Target="file:///C:/共有/他課集計.xlsx" '
-        'TargetMode="External"/></Relationships>')
+from tests.io.strategy.link_fixture import with_link
 
 
 def _template(client, strategy) -> bytes:
@@ -36,16 +25,6 @@ def _template(client, strategy) -> bytes:
     return buffer.getvalue()
 
 
-def _with_link(data: bytes) -> bytes:
-    out = BytesIO()
-    with zipfile.ZipFile(BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for item in source.infolist():
-            target.writestr(item, source.read(item))
-        target.writestr("xl/externalLinks/externalLink1.xml", LINK)
-        target.writestr("xl/externalLinks/_rels/externalLink1.xml.rels", RELS)
-    return out.getvalue()
-
-
 def _post(client, url: str, field: str, data: bytes):
     return client.post(url, {field: SimpleUploadedFile("入力.xlsx", data)})
 
@@ -55,7 +34,7 @@ def test_a_progress_workbook_with_an_external_link_is_refused(world, login) -> N
     client = login(home.users["planning"])
     data = _template(client, home.strategy)
     url = reverse("strategies:workbook", args=[home.strategy.pk])
-    response = _post(client, url, "workbook", _with_link(data))
+    response = _post(client, url, "workbook", with_link(data))
     body = response.content.decode()
     assert response.status_code == 422
     assert "外部参照: C:/共有/他課集計.xlsx" in body and "値として貼り付け" in body
@@ -72,7 +51,7 @@ def test_a_strategy_workbook_with_an_external_link_is_refused(world, login) -> N
     export = client.get(reverse("strategies:strategy_export", args=[home.strategy.pk]))
     data = b"".join(export.streaming_content)
     url = reverse("strategies:strategy_import", args=[home.organisation.pk])
-    response = _post(client, url, "workbook", _with_link(data))
+    response = _post(client, url, "workbook", with_link(data))
     assert response.status_code == 422
     assert "外部参照: C:/共有/他課集計.xlsx" in response.content.decode()
     assert _post(client, url, "workbook", data).status_code == 200

@@ -28,6 +28,7 @@ from sousei.io.strategy.cells import (
     cell_text,
     plain_number,
 )
+from sousei.io.strategy.external_links import refuse_external_links
 from sousei.io.strategy.kpi_row import read_kpi_row
 from sousei.io.strategy.numerical_targets import (
     NUMERICAL_SHEET,
@@ -204,6 +205,7 @@ def read_progress_workbook(
     period (`期間：令和7年度～令和11年度`); otherwise the actual columns' years are used.
     """
     path = Path(path)
+    refuse_external_links(path, path.name)
     book = open_workbook(path)
     default = PROGRESS_SHEET if PROGRESS_SHEET in book.sheetnames else book.sheetnames[0]
     sheet_name = sheet or default

@@ -18,6 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sousei.io.errors import CellProblem, WorkbookError
 from sousei.io.sheets import grid_of, open_workbook
 from sousei.io.strategy.cells import cell_text, read_number
+from sousei.io.strategy.external_links import refuse_external_links
 from sousei.io.xlsx_style import BORDER, WRAP, save_atomically, set_widths, style_header
 from sousei.japanese import EraError, NumberError, format_era_short, parse_fiscal_year
 from sousei.strategy import Budget, Project, Role
@@ -97,6 +98,7 @@ def read_project_sheet(ws: Worksheet, problems: list[CellProblem]) -> Project | 
 def read_project_sheets(path: str | Path) -> tuple[Project, ...]:
     """Every sheet of the workbook as a project; raises `WorkbookError` listing every problem."""
     path = Path(path)
+    refuse_external_links(path, path.name)
     book = open_workbook(path)
     problems: list[CellProblem] = []
     projects = [read_project_sheet(book[name], problems) for name in book.sheetnames]

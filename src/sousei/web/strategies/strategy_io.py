@@ -26,7 +26,6 @@ from sousei.web.accounts.models import Organisation
 from sousei.web.audit.record import record_event
 from sousei.web.strategies import models as db
 from sousei.web.strategies.convert import from_core, partner_index, store_goal, to_core
-from sousei.web.strategies.external_links import refuse_external_links
 from sousei.web.strategies.versioning import create_audited
 
 
@@ -74,7 +73,6 @@ def _differences(old: core.Strategy, new: core.Strategy) -> list[str]:
 def preview_import(organisation: Organisation, path: Path) -> Preview:
     """Read the file (raises WorkbookError naming every bad cell) and compare it with the
     organisation's strategy of the same name, if any."""
-    refuse_external_links(path, path.name)
     imported = read_strategy_workbook(path)
     named = replace(imported.strategy, organisation=organisation.name)
     imported = replace(imported, strategy=named)

@@ -19,7 +19,6 @@ from sousei.japanese import format_fiscal_year
 from sousei.web.strategies import models as db
 from sousei.web.strategies.convert import actual_to_core, to_core, to_float
 from sousei.web.strategies.evaluation import scheme_of
-from sousei.web.strategies.external_links import refuse_external_links
 from sousei.web.strategies.versioning import create_audited, save_versioned
 
 Key = tuple[str, str, str, str]  # goal, measure, project, KPI names
@@ -83,7 +82,6 @@ def _apply(actor: Any, kpi: db.KPI, actual: core.Actual, report: ImportReport) -
 
 def import_actuals(actor: Any, strategy: db.Strategy, path: Path, filename: str) -> ImportReport:
     """Apply the workbook's actuals; raise WorkbookError (nothing changed) on any problem."""
-    refuse_external_links(path, filename)
     try:
         imported = read_progress_workbook(path, plan=(strategy.plan_start, strategy.plan_end))
     except WorkbookError as error:

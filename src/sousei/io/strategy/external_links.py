@@ -1,11 +1,13 @@
-"""Refuse a strategy workbook that links to other workbooks (外部参照).
+"""Refuse a strategy workbook that links to other workbooks (外部参照), in the CLI and the web.
 
 The readers take the values Excel cached and drop the links (io/sheets.py), which is right for
 the 総務省 statistical tables: every 住基 table carries a link nobody uses. A KPI workbook is
 different: the progress, template and strategy workbooks sousei writes never hold a link, so a
 link means a department filled cells with `=[他課.xlsx]集計!C5`, and the cached value is only
 what that other file held when this one was last saved on that PC. Importing it would record
-a figure nobody can trace; the department is told to paste the values instead.
+a figure nobody can trace; the department is told to paste the values instead. The strategy readers (progress
+workbook, strategy workbook, project sheets) check it themselves, so ``sousei evaluate`` and
+``sousei report kpi`` refuse the same files as the web's imports.
 """
 
 from __future__ import annotations
