@@ -174,10 +174,11 @@ def main() -> None:
     if args.against:
         load = os.getloadavg()
         rounds = {"reference": [], "this": []}
-        for _ in range(2):  # alternate, so that both see the same load
-            rounds["reference"].append(_child(args.against / "src", args.repeats))
-            rounds["this"].append(_child(ROOT / "src", args.repeats))
-        print(f"CPU ms per request, median of {args.repeats} rounds x 2 runs, load average "
+        trees = {"reference": args.against / "src", "this": ROOT / "src"}
+        for order in (("reference", "this"), ("this", "reference")) * 2:  # ABBA: same load
+            for name in order:
+                rounds[name].append(_child(trees[name], args.repeats))
+        print(f"CPU ms per request, best of 4 runs (ABBA) of the median of {args.repeats} rounds, load average "
               f"{load[0]:.2f} before, {os.getloadavg()[0]:.2f} after")
         print(f"{'page':<12}{'reference':>10}{'this':>8}{'ratio':>7}")
         for kind in KINDS:

@@ -18,13 +18,14 @@ from sousei.web.strategies.models import KPI
 def results_context(request: HttpRequest, kpi: KPI, **extra: Any) -> dict[str, Any]:
     """What the actuals table, grade and chart need; shared by the page and the htmx partial."""
     membership = membership_for(request, kpi.organisation)
-    actuals = {a.fiscal_year: a for a in kpi.actuals.all()}
+    stored = list(kpi.actuals.all())  # read once for the table, the grade and the chart
+    actuals = {a.fiscal_year: a for a in stored}
     strategy = kpi.strategy
     rows = [{"fiscal_year": fy, "actual": actuals.get(fy)} for fy in strategy.plan_years]
     return {
         "kpi": kpi, "rows": rows, "strategy": strategy,
         "can_enter": allows(membership, kpi, "enter"),
-        "grade": grade_kpi(kpi),
+        "grade": grade_kpi(kpi, actuals=stored),
         "chart": kpi_chart_svg(kpi, list(actuals.values()), strategy.plan_years),
         **extra,
     }
