@@ -54,7 +54,7 @@ def _pages() -> dict[str, list[str]]:
     strategy = Strategy.objects.order_by("pk").first()
     kpis = [k.pk for k in KPI.objects.order_by("pk") if k.strategy == strategy]
     org = strategy.organisation.pk
-    year = list(strategy.plan_years)[0]
+    year = strategy.plan_years[0]
     return {"kpi": [f"/kpis/{k}/" for k in kpis],
             "strategy": [f"/strategies/{strategy.pk}/"],
             "projection": [f"/organisations/{org}/vision/projection/"],
