@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from sousei.web.fragments import CSRF_PLACEHOLDER
 from sousei.web.strategies.views import kpi as kpi_view
+from sousei.web.strategies.views import tree as tree_view
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value=")([^"]+)"|("X-CSRFToken": ")([^"]+)"')
@@ -129,3 +130,34 @@ def test_kept_forms_carry_the_viewers_own_token(world) -> None:
                             "version": 0, "self_evaluation": "", "next_step": "継続"})
     assert response.status_code == 302
     assert "<td>継続</td>" in _page(home.users["committee"], home.kpi)
+
+
+def _tree(user, strategy) -> str:
+    client = Client()
+    client.force_login(user)
+    response = client.get(reverse("strategies:tree", args=[strategy.pk]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_strategy_tree_shows_a_save_at_once_and_nothing_to_outsiders(world) -> None:
+    home = world["home"]
+    tree_view._TABLES.clear()
+    before = _tree(home.users["planning"], home.strategy)
+    assert "700人" in before and "評価は令和4年度時点" in before
+    client = Client()
+    client.force_login(home.users["department"])
+    client.post(reverse("strategies:actual_entry", args=[home.kpi.pk, 2022]),
+                {"state": "number", "value": "820", "note": "", "version": 1}, **HTMX)
+    after = _tree(home.users["committee"], home.strategy)
+    assert "820人" in after and "700人" not in after
+    tree_view._TABLES.clear()
+    assert _without_tokens(_tree(home.users["committee"], home.strategy)) == _without_tokens(after)
+    outsider = Client()
+    outsider.force_login(world["outsider"].users["planning"])
+    assert outsider.get(reverse("strategies:tree", args=[home.strategy.pk])).status_code == 404
+    client.force_login(home.users["planning"])
+    client.post(reverse("strategies:actual_entry", args=[home.other_kpi.pk, 2024]),
+                {"state": "pending", "value": "", "note": "", "version": 0}, **HTMX)
+    # A pending actual of a later year moves the year the grades are taken at.
+    assert "評価は令和6年度時点" in _tree(home.users["planning"], home.strategy)
