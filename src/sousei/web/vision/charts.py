@@ -27,7 +27,7 @@ INK, GRID = "#333333", "#cccccc"  # DADS solid-gray-800 text, solid-gray-200 gri
 
 Band = tuple[list[float | None], list[float | None]]
 F = TypeVar("F", bound=Callable[..., SafeString])
-KEPT = 512  # charts per worker and function
+KEPT = 128  # charts per worker and function (a chart is 2-20 KB)
 
 
 def _frozen(value: Any) -> Any:

@@ -55,7 +55,7 @@ def comments_context(request: HttpRequest, subject: Any, action: str,
 def _reviews(kpi: KPI, can_enter: bool, stored: list[KPIReview]) -> list[dict[str, Any]]:
     """One row per plan year with a review or, for those who may enter, the values of its form.
 
-    The form is written out in kpi.html rather than rendered by Django's widgets: a select of
+    The form is written out in _kpi_body.html rather than rendered by Django's widgets: a select of
     seven 今後の方向性 per plan year made 200 widget templates, 40% of the page's time. The
     posted form is still validated by ReviewForm (views/review.py)."""
     found = {r.fiscal_year: r for r in stored}
