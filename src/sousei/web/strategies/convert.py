@@ -47,7 +47,9 @@ def _target(kpi: db.KPI) -> core.Target:
     return replace(target, text=target_wording(target, kpi.unit, kpi.strategy.plan_start))
 
 
-def kpi_to_core(kpi: db.KPI) -> core.KPI:
+def kpi_to_core(kpi: db.KPI, actuals: list[db.Actual] | None = None) -> core.KPI:
+    """The core KPI; `actuals` when the caller has just read them (the KPI page), else its
+    stored ones."""
     judgement = (core.Judgement(kpi.judgement_grade, kpi.judgement_reason)
                  if kpi.judgement_grade else None)
     return core.KPI(
@@ -58,7 +60,8 @@ def kpi_to_core(kpi: db.KPI) -> core.KPI:
         target=_target(kpi),
         baseline=to_float(kpi.baseline),
         baseline_year=kpi.baseline_year,
-        actuals=tuple(actual_to_core(a) for a in kpi.actuals.all()),
+        actuals=tuple(actual_to_core(a) for a in (kpi.actuals.all() if actuals is None
+                                                  else actuals)),
         baseline_note=kpi.baseline_note,
         comparison_value=to_float(kpi.comparison_value),
         department=kpi.department,

@@ -38,10 +38,13 @@ def scheme_of(strategy: db.Strategy) -> core.GradingScheme:
     return core.get_scheme(strategy.grading_scheme)
 
 
-def grade_kpi(kpi: db.KPI, as_of: int | None = None) -> KPIGrade:
+def grade_kpi(kpi: db.KPI, as_of: int | None = None,
+              actuals: list[db.Actual] | None = None) -> KPIGrade:
+    """One KPI's grade; `actuals` (in fiscal-year order) when the caller has read them."""
     strategy = kpi.strategy
     as_of = as_of or default_as_of(strategy)
-    ev = core.evaluate_kpi(kpi_to_core(kpi), scheme_of(strategy), as_of, strategy.plan_start)
+    ev = core.evaluate_kpi(kpi_to_core(kpi, actuals), scheme_of(strategy), as_of,
+                           strategy.plan_start)
     return KPIGrade(ev.grade, ev.status.value, ev.rate, ev.rule, as_of)
 
 

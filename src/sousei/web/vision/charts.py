@@ -6,6 +6,12 @@ are the reports' Okabe-Ito palette, so a scenario has the same colour on screen 
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+import numpy as np
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
@@ -20,8 +26,51 @@ INK, GRID = "#333333", "#cccccc"  # DADS solid-gray-800 text, solid-gray-200 gri
 
 
 Band = tuple[list[float | None], list[float | None]]
+F = TypeVar("F", bound=Callable[..., SafeString])
+KEPT = 128  # charts per worker and function (a chart is 2-20 KB)
 
 
+def _frozen(value: Any) -> Any:
+    """A hashable copy of a chart's input that tells apart everything the chart could
+    draw differently: container kinds and order, value types (1 and 1.0), array bytes."""
+    if isinstance(value, dict):
+        return ("dict", tuple((k, _frozen(v)) for k, v in value.items()))
+    if isinstance(value, list | tuple):
+        return (type(value).__name__, tuple(_frozen(v) for v in value))
+    if isinstance(value, np.ndarray):
+        return ("ndarray", value.dtype.str, value.shape, value.tobytes())
+    return (type(value).__name__, value)
+
+
+def kept_by_input(chart: F) -> F:
+    """The same SVG for the same input without drawing it again: the charts are pure
+    functions of their arguments, and the 現状分析 page drew four of them (a fifth of its
+    time) from figures that change only with an upload. Kept per worker, the oldest
+    dropped first; the key is the whole input, so there is nothing to invalidate."""
+    kept: dict[Any, SafeString] = {}
+    lock = threading.Lock()
+
+    @wraps(chart)
+    def drawn(*args: Any, **kwargs: Any) -> SafeString:
+        key = (_frozen(args), _frozen(kwargs))
+        try:
+            hash(key)
+        except TypeError:  # an input of a kind not foreseen: drawn, not kept
+            return chart(*args, **kwargs)
+        with lock:
+            svg = kept.get(key)
+        if svg is None:
+            svg = chart(*args, **kwargs)
+            with lock:
+                while len(kept) >= KEPT:
+                    kept.pop(next(iter(kept)))
+                kept[key] = svg
+        return svg
+
+    return drawn  # type: ignore[return-value]
+
+
+@kept_by_input
 def lines_svg(
     years: list[int] | list[str], series: dict[str, list[float | None]], label: str = "総人口の推移",
     every: int = 2, bands: dict[str, Band] | None = None,
@@ -108,6 +157,7 @@ def _band_path(name: str, pair: Band, x, y, k: int) -> SafeString:
                        "0.15" if k == 0 else "0.25", points, name)
 
 
+@kept_by_input
 def pyramid_svg(rows: list[dict]) -> SafeString:
     """Bars per age group, men left and women right, Japanese and foreign stacked."""
     top = max((r["male"] + r["male_foreign"] for r in rows), default=1.0)
@@ -159,6 +209,7 @@ def _bars_svg(label: str, parts: list[str], names: list[str], axis: SafeString) 
                        WIDTH, HEIGHT, label, axis, mark_safe("".join(parts)), legend)
 
 
+@kept_by_input
 def stacked_bars_svg(labels: list[str], series: dict[str, list[float]], label: str) -> SafeString:
     """One bar per label with the series stacked (e.g. three age groups per census year)."""
     totals = [sum(vs[i] for vs in series.values()) for i in range(len(labels))]
@@ -181,6 +232,7 @@ def stacked_bars_svg(labels: list[str], series: dict[str, list[float]], label: s
     return _bars_svg(label, parts, list(series), axis)
 
 
+@kept_by_input
 def signed_bars_svg(labels: list[str], series: dict[str, list[float]], label: str) -> SafeString:
     """Bars side by side per label around a zero line, for changes that go both ways
     (自然増減 and 社会増減 per year): a fall is drawn below the line."""

@@ -52,16 +52,18 @@ def base_year_for(organisation: Organisation) -> int:
     return dataset.base_year if dataset is not None else CENSUS_BASE_YEAR
 
 
-_INPUTS: dict[tuple[int, int], UserInputs] = {}
+_INPUTS: dict[tuple, UserInputs] = {}
 _INPUTS_KEPT = 32
 
 
 def dataset_inputs(dataset: PopulationDataset) -> UserInputs:
     """The projection inputs of a stored dataset, prepared once: reading the table and
     estimating the assumptions do not depend on the scenarios being edited, and a stored
-    dataset never changes (a new upload is a new row). Keyed by the content too, as the
-    parsed-table cache is, since a recreated database reuses primary keys."""
-    key = (dataset.pk, hash(dataset.content))
+    dataset never changes (a new upload is a new row). Keyed by the upload time with the key
+    (as the 現状分析 pyramid), since a recreated database reuses primary keys; the table itself
+    (`content`, deferred by `latest_dataset`) is read only when the inputs are not kept."""
+    key = (dataset.pk, dataset.uploaded_at, dataset.organisation_id, dataset.version,
+           dataset.base_year)
     inputs = _INPUTS.get(key)
     if inputs is None:
         request = ProjectionRequest((), dataset.base_year, end_year(dataset.base_year))

@@ -116,4 +116,7 @@ def dataset_frame(dataset: PopulationDataset) -> pd.DataFrame:
 
 
 def latest_dataset(organisation: Organisation) -> PopulationDataset | None:
-    return organisation.population_datasets.order_by("-version").first()
+    """The latest upload without its stored table (`content`, the whole long CSV): pages
+    need its version and base year; `.content` is read from the database only when asked
+    for, by code that parses the table once per dataset."""
+    return organisation.population_datasets.order_by("-version").defer("content").first()

@@ -7,47 +7,58 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.timezone import get_current_timezone_name
+from django.utils.translation import get_language
 
 from sousei.web.accounts.access import allows, get_for_user, membership_for
+from sousei.web.fragments import CSRF_PLACEHOLDER, Fragments, row_key, rows_key, serve
 from sousei.web.strategies.charts import kpi_chart_svg
-from sousei.web.strategies.evaluation import grade_kpi
+from sousei.web.strategies.evaluation import default_as_of, grade_kpi
 from sousei.web.strategies.forms import CommentForm
-from sousei.web.strategies.models import KPI
+from sousei.web.strategies.models import KPI, Actual, Comment
+from sousei.web.strategies.review_models import KPIReview
 
 
-def results_context(request: HttpRequest, kpi: KPI, **extra: Any) -> dict[str, Any]:
-    """What the actuals table, grade and chart need; shared by the page and the htmx partial."""
+def results_context(request: HttpRequest, kpi: KPI, *, stored: list[Actual] | None = None,
+                    as_of: int | None = None, **extra: Any) -> dict[str, Any]:
+    """What the actuals table, grade and chart need; shared by the page and the htmx partial.
+    `stored` (the KPI's actuals) and `as_of` when the caller has just read them."""
     membership = membership_for(request, kpi.organisation)
-    actuals = {a.fiscal_year: a for a in kpi.actuals.all()}
+    if stored is None:
+        stored = list(kpi.actuals.all())  # read once for the table, the grade and the chart
+    actuals = {a.fiscal_year: a for a in stored}
     strategy = kpi.strategy
     rows = [{"fiscal_year": fy, "actual": actuals.get(fy)} for fy in strategy.plan_years]
     return {
         "kpi": kpi, "rows": rows, "strategy": strategy,
         "can_enter": allows(membership, kpi, "enter"),
-        "grade": grade_kpi(kpi),
+        "grade": grade_kpi(kpi, as_of, actuals=stored),
         "chart": kpi_chart_svg(kpi, list(actuals.values()), strategy.plan_years),
         **extra,
     }
 
 
-def comments_context(request: HttpRequest, subject: Any, action: str) -> dict[str, Any]:
+def comments_context(request: HttpRequest, subject: Any, action: str,
+                     comments: list[Comment] | None = None) -> dict[str, Any]:
     """What `_comments.html` needs: the comments with replies, and who may add or reply."""
     membership = membership_for(request, subject.organisation)
     return {
-        "comments": subject.comments.select_related("author", "replied_by"),
+        "comments": (subject.comments.select_related("author", "replied_by")
+                     if comments is None else comments),
         "can_comment": allows(membership, subject, "comment"),
         "can_reply": allows(membership, subject, "write"),
         "comment_form": CommentForm(), "comment_action": action, "subject": subject,
     }
 
 
-def _reviews(kpi: KPI, can_enter: bool) -> list[dict[str, Any]]:
+def _reviews(kpi: KPI, can_enter: bool, stored: list[KPIReview]) -> list[dict[str, Any]]:
     """One row per plan year with a review or, for those who may enter, the values of its form.
 
-    The form is written out in kpi.html rather than rendered by Django's widgets: a select of
+    The form is written out in _kpi_body.html rather than rendered by Django's widgets: a select of
     seven 今後の方向性 per plan year made 200 widget templates, 40% of the page's time. The
     posted form is still validated by ReviewForm (views/review.py)."""
-    found = {r.fiscal_year: r for r in kpi.reviews.all()}
+    found = {r.fiscal_year: r for r in stored}
     choices = [("", "(選択してください)"), *((s, s) for s in kpi.strategy.next_steps)]
     rows = []
     for fy in kpi.strategy.plan_years:
@@ -63,14 +74,35 @@ def _reviews(kpi: KPI, can_enter: bool) -> list[dict[str, Any]]:
     return rows
 
 
+_BODIES = Fragments()
+
+
 @login_required
 def kpi_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The page's body is kept per worker (web/fragments.py) under every row it shows and the
+    viewer's permissions: the rows are read on every view, only the rendering is saved."""
     kpi = get_for_user(request, KPI, pk, need="read")
     membership = membership_for(request, kpi.organisation)
-    context = results_context(request, kpi)
-    context.update(comments_context(request, kpi, "strategies:kpi_comment"))
-    context.update({
-        "can_audit": allows(membership, kpi, "audit"),
-        "reviews": _reviews(kpi, context["can_enter"]),
-    })
-    return render(request, "strategies/kpi.html", context)
+    strategy = kpi.strategy
+    actuals = list(kpi.actuals.all())
+    reviews = list(kpi.reviews.all())
+    comments = list(kpi.comments.select_related("author", "replied_by"))
+    as_of = default_as_of(strategy)
+    may = tuple(allows(membership, kpi, need) for need in ("enter", "comment", "write", "audit"))
+    key = (row_key(kpi), row_key(kpi.project), row_key(strategy), rows_key(actuals),
+           rows_key(reviews), rows_key(comments),
+           tuple((c.author.get_username(), c.replied_by_id) for c in comments),
+           as_of, may, get_language(), get_current_timezone_name())
+
+    def body() -> str:
+        context = results_context(request, kpi, stored=actuals, as_of=as_of)
+        context.update(comments_context(request, kpi, "strategies:kpi_comment", comments))
+        context.update({
+            "can_audit": allows(membership, kpi, "audit"),
+            "reviews": _reviews(kpi, context["can_enter"], reviews),
+            "csrf_token": CSRF_PLACEHOLDER,
+        })
+        return render_to_string("strategies/_kpi_body.html", context)
+
+    return render(request, "strategies/kpi.html",
+                  {"kpi": kpi, "body": serve(request, _BODIES.get(key, body))})

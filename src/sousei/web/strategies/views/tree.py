@@ -11,11 +11,19 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
+from sousei import strategy as core
 from sousei.web.accounts.access import get_for_user, membership_for
 from sousei.web.accounts.models import Role
-from sousei.web.strategies.evaluation import evaluate
+from sousei.web.fragments import Fragments, row_key, rows_key
+from sousei.web.strategies.convert import kpi_to_core
+from sousei.web.strategies.evaluation import scheme_of
 from sousei.web.strategies.models import KPI, Actual, ActualState, BasicGoal, Strategy
+
+_TABLES = Fragments()
 
 
 @login_required
@@ -23,35 +31,45 @@ def strategy_tree(request: HttpRequest, pk: int) -> HttpResponse:
     strategy = get_for_user(request, Strategy, pk, need="read")
     membership = membership_for(request, strategy.organisation)
     live = membership is not None and membership.role != Role.VIEWER
-    goals = (
-        BasicGoal.objects.filter(strategy_ref=strategy)
-        .prefetch_related(
+    goals: list[BasicGoal] = []
+    table = ""
+    if live:
+        # One load of the tree with every KPI's actuals; the grades come from these rows. The
+        # whole-strategy evaluation (roles, budgets, numerical targets, summaries: a second
+        # load of the tree) gave the same grades for twice the time.
+        goals = list(BasicGoal.objects.filter(strategy_ref=strategy).prefetch_related(
             "directions__measures__projects",
             Prefetch("directions__measures__projects__kpis", queryset=KPI.objects.all()),
-        )
-        if live else BasicGoal.objects.none()
-    )
-    grades: dict[int, dict] = {}
-    latest: dict[int, Actual] = {}
-    symbols: list[str] = []
-    as_of = None
-    goals = list(goals)
-    if live:
-        result = evaluate(strategy)
-        symbols, as_of = result["symbols"], result["as_of"]
-        grades = {k["id"]: k for g in result["goals"] for k in g["kpis"]}
-        actuals = (Actual.objects.filter(kpi__project__measure__direction__goal__strategy_ref=strategy,
-                                         state=ActualState.NUMBER).order_by("fiscal_year"))
-        latest = {a.kpi_id: a for a in actuals}  # the last one per KPI wins: the latest year
-        for goal in goals:
-            for direction in goal.directions.all():
-                for measure in direction.measures.all():
-                    for project in measure.projects.all():
-                        for kpi in project.kpis.all():
-                            kpi.evaluation = grades.get(kpi.pk)
-                            kpi.latest = latest.get(kpi.pk)
+            Prefetch("directions__measures__projects__kpis__actuals",
+                     queryset=Actual.objects.order_by("fiscal_year")),
+        ))
+        levels = [goals, [d for g in goals for d in g.directions.all()]]
+        levels.append([m for d in levels[1] for m in d.measures.all()])
+        levels.append([p for m in levels[2] for p in m.projects.all()])
+        levels.append([k for p in levels[3] for k in p.kpis.all()])
+        levels.append([a for k in levels[4] for a in k.actuals.all()])
+        # The table shows these rows and the grades made from them and the strategy's
+        # scheme and plan: kept per worker under all of them (web/fragments.py).
+        key = (row_key(strategy), *(rows_key(rows) for rows in levels), get_language())
+        table = _TABLES.get(key, lambda: _table(strategy, goals, levels[4]))
     return render(request, "strategies/tree.html", {
         "strategy": strategy, "goals": goals, "live": live, "membership": membership,
-        "symbols": symbols, "as_of": as_of,
+        "tree_table": mark_safe(table),
         "snapshots": strategy.snapshots.all(),
     })
+
+
+def _table(strategy: Strategy, goals: list[BasicGoal], kpis: list[KPI]) -> str:
+    """The goals -> KPIs table with each KPI's grade and latest number."""
+    for goal in goals:
+        goal.strategy_ref = strategy  # the KPIs' `.strategy` without a query each
+    years = [a.fiscal_year for kpi in kpis for a in kpi.actuals.all()]
+    as_of = max(years) if years else strategy.plan_start  # as `default_as_of`
+    scheme = scheme_of(strategy)
+    for kpi in kpis:
+        graded = core.evaluate_kpi(kpi_to_core(kpi), scheme, as_of, strategy.plan_start)
+        kpi.evaluation = {"grade": graded.grade, "rate": graded.rate}
+        numbers = [a for a in kpi.actuals.all() if a.state == ActualState.NUMBER]
+        kpi.latest = numbers[-1] if numbers else None  # the latest year with a number
+    return render_to_string("strategies/_tree_table.html", {
+        "goals": goals, "as_of": as_of, "symbols": list(scheme.symbols)})

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
 from sousei.io.reference.codes import AreaCodeError
@@ -17,7 +18,7 @@ from sousei.vision.tables import IPSS_INDICATORS
 from sousei.web.accounts.access import can_read_internal, can_write, organisation_for
 from sousei.web.strategies.versioning import StaleEditError, create_audited, save_versioned
 from sousei.web.vision.charts import lines_svg
-from sousei.web.vision.comparison_cache import projection_comparison
+from sousei.web.vision.comparison_cache import projection_comparison, rendered_comparison
 from sousei.web.vision.compute import COMBINED, Comparison
 from sousei.web.vision.data import latest_dataset
 from sousei.web.vision.models import VisionChoice
@@ -71,8 +72,13 @@ def projection_page(request: HttpRequest, pk: int) -> HttpResponse:
     context = projection_comparison(organisation, [s.mapping for s in saved],
                                     request.GET.get("area"), request.GET.get("against"))
     figures = shown_ipss(context["comparison"])
-    if figures:
-        context["chart"] = chart_with_ipss(context["comparison"], figures)
+
+    def comparison_tables() -> str:
+        if figures:
+            context["chart"] = chart_with_ipss(context["comparison"], figures)
+        return render_to_string("vision/_comparison.html", context)
+
+    context["comparison_html"] = rendered_comparison(context, comparison_tables)
     choice = VisionChoice.objects.filter(organisation=organisation).first()
     return render(request, "vision/projection.html", {
         **context, "organisation": organisation, "saved": saved, "choice": choice,

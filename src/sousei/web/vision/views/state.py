@@ -186,6 +186,8 @@ def state_page(request: HttpRequest, pk: int) -> HttpResponse:
                                                        "female_foreign")}} for r in pyramid]
     return render(request, "vision/state.html", {
         "organisation": organisation, "can_write": can_write(request, organisation),
+        # The key of the pieces made only from the shipped tables (shipped_fragments.py).
+        "census_codes": codes,
         "internal": can_read_internal(request, organisation),
         "pyramid": table, "pyramid_svg": pyramid_svg(pyramid) if pyramid else "",
         "pyramid_source": pyramid_source, "pyramid_year": pyramid_year,
