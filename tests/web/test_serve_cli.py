@@ -58,7 +58,13 @@ def test_worker_count_follows_the_option_then_the_environment(monkeypatch) -> No
     assert worker_count(2) == 2
     assert worker_count() == 3
     monkeypatch.delenv("SOUSEI_WORKERS")
-    assert 1 <= worker_count() <= 8
+    # One worker per CPU (the pages are CPU-bound), at least 2, at most 8.
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    assert worker_count() == 2
+    monkeypatch.setattr("os.cpu_count", lambda: 1)
+    assert worker_count() == 2
+    monkeypatch.setattr("os.cpu_count", lambda: 32)
+    assert worker_count() == 8
 
 
 def _free_port() -> int:

@@ -18,13 +18,19 @@ TIMEOUT_SECONDS = 120
 
 
 def worker_count(requested: int = 0) -> int:
-    """`requested`, else SOUSEI_WORKERS, else 2 x CPUs + 1 (gunicorn's advice), at most 8."""
+    """`requested`, else SOUSEI_WORKERS, else one worker per CPU (at least 2, at most 8).
+
+    gunicorn's usual advice (2 x CPUs + 1) is for workers that wait on I/O; sousei's pages are
+    CPU-bound Python and each worker already has 4 threads for the waits (PDF printing, the
+    database). Measured on 2 cores under benchmarks/web_load.py (docs/performance.md): 2
+    workers served 165-185 requests/s at 10-12 ms of CPU each, 5 workers 123-144 at 13-16 ms.
+    """
     if requested > 0:
         return requested
     from_env = os.environ.get("SOUSEI_WORKERS", "")
     if from_env.isdigit() and int(from_env) > 0:
         return int(from_env)
-    return min(2 * (os.cpu_count() or 1) + 1, 8)
+    return min(max(os.cpu_count() or 1, 2), 8)
 
 
 def run(host: str, port: int, workers: int, server: str = "auto") -> None:
