@@ -17,12 +17,16 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value=")([^"]+)"|("X-CSRFToken": ")([^"]+)"')
 
 
-def _page(user, kpi) -> str:
+def _get(user, name: str, pk: int) -> str:
     client = Client()
     client.force_login(user)
-    response = client.get(reverse("strategies:kpi", args=[kpi.pk]))
+    response = client.get(reverse(name, args=[pk]))
     assert response.status_code == 200
     return response.content.decode()
+
+
+def _page(user, kpi) -> str:
+    return _get(user, "strategies:kpi", kpi.pk)
 
 
 def _without_tokens(html: str) -> str:
@@ -133,11 +137,7 @@ def test_kept_forms_carry_the_viewers_own_token(world) -> None:
 
 
 def _tree(user, strategy) -> str:
-    client = Client()
-    client.force_login(user)
-    response = client.get(reverse("strategies:tree", args=[strategy.pk]))
-    assert response.status_code == 200
-    return response.content.decode()
+    return _get(user, "strategies:tree", strategy.pk)
 
 
 def test_the_strategy_tree_shows_a_save_at_once_and_nothing_to_outsiders(world) -> None:
