@@ -25,6 +25,12 @@ def _get(user, name: str, pk: int) -> str:
     return response.content.decode()
 
 
+def _post(user, name: str, pk: int, data: dict) -> None:
+    client = Client()
+    client.force_login(user)
+    client.post(reverse(name, args=[pk]), data)
+
+
 def _page(user, kpi) -> str:
     return _get(user, "strategies:kpi", kpi.pk)
 
@@ -66,28 +72,22 @@ def test_a_saved_actual_is_on_the_next_view(world) -> None:
 def test_a_comment_and_its_reply_are_on_the_next_view(world) -> None:
     home = world["home"]
     _page(home.users["planning"], home.kpi)
-    committee = Client()
-    committee.force_login(home.users["committee"])
-    committee.post(reverse("strategies:kpi_comment", args=[home.kpi.pk]),
-                   {"body": "来場者の満足度も把握してください。"})
+    _post(home.users["committee"], "strategies:kpi_comment", home.kpi.pk,
+          {"body": "来場者の満足度も把握してください。"})
     page = _page(home.users["planning"], home.kpi)
     assert "来場者の満足度も把握してください。" in page
     comment_pk = int(re.search(r'id="id_reply_(\d+)"', page).group(1))
-    planning = Client()
-    planning.force_login(home.users["planning"])
-    planning.post(reverse("strategies:comment_reply", args=[comment_pk]),
-                  {"reply": "次年度の調査項目に加えます。", "version": 1})
+    _post(home.users["planning"], "strategies:comment_reply", comment_pk,
+          {"reply": "次年度の調査項目に加えます。", "version": 1})
     assert "対応方針: 次年度の調査項目に加えます。" in _page(home.users["committee"], home.kpi)
 
 
 def test_a_review_is_on_the_next_view(world) -> None:
     home = world["home"]
     _page(home.users["department"], home.kpi)
-    client = Client()
-    client.force_login(home.users["department"])
-    client.post(reverse("strategies:kpi_review", args=[home.kpi.pk]),
-                {"fiscal_year": 2022, "version": 0, "self_evaluation": "出展回数を増やした。",
-                 "next_step": "拡充"})
+    _post(home.users["department"], "strategies:kpi_review", home.kpi.pk,
+          {"fiscal_year": 2022, "version": 0, "self_evaluation": "出展回数を増やした。",
+           "next_step": "拡充"})
     page = _page(home.users["committee"], home.kpi)
     assert "出展回数を増やした。" in page and "<td>拡充</td>" in page
 
