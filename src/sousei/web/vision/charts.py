@@ -117,13 +117,20 @@ def lines_svg(
         paths.append(format_html(
             '<polyline fill="none" stroke="{}" stroke-width="2" points="{}"><title>{}</title>'
             "</polyline>", colour, points, name))
-    ticks = format_html_join("", '<text x="{}" y="{}" font-size="10" text-anchor="middle">{}</text>',
-                             ((f"{x(i):.1f}", HEIGHT - PAD + 14, years[i]) for i in shown))
-    digits = 2 if span < 10 else 0
-    levels = sorted({bottom, 0.0, top} if bottom < 0 else {bottom, (bottom + top) / 2, top})
-    ticks += format_html_join("", '<text x="{}" y="{}" font-size="9" text-anchor="end">{}</text>',
-                              ((PAD - 4, f"{y(v) + 3:.1f}", format_number(v, digits))
-                               for v in levels))
+    ticks_svg = format_html_join(
+        "", '<text x="{}" y="{}" font-size="10" text-anchor="middle">{}</text>',
+        ((f"{x(i):.1f}", HEIGHT - PAD + 14, years[i]) for i in shown))
+    # Round values (about five) with faint grid lines: a chart reads alone only with values on
+    # its axis; the table beside it has the exact figures.
+    levels = ticks(bottom, top)
+    digits = next((d for d in (0, 1, 2) if all(abs(v * 10**d - round(v * 10**d)) < 1e-9
+                                                 for v in levels)), 2)
+    paths.insert(0, format_html_join(
+        "", '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="' + GRID + '"/>',
+        ((PAD, f"{y(v):.1f}", WIDTH - PAD, f"{y(v):.1f}") for v in levels)))
+    ticks_svg += format_html_join(
+        "", '<text class="y-tick" x="{}" y="{}" font-size="9" text-anchor="end">{}</text>',
+        ((PAD - 4, f"{y(v) + 3:.1f}", format_number(v, digits)) for v in levels))
     # The legend sits under the axis, four entries a row, so it never covers a line.
     per_row, rows = 4, (len(series) + 3) // 4
     # A coloured stroke and dark text: coloured text alone is too pale to read.
@@ -138,7 +145,7 @@ def lines_svg(
     height = HEIGHT + 8 + 14 * rows
     return format_html('<svg role="img" aria-label="{}" width="{}" height="{}" '
                        'viewBox="0 0 {} {}"><title>{}</title>{}{}{}</svg>', label, WIDTH, height,
-                       WIDTH, height, label, mark_safe("".join(paths)), ticks, legend)
+                       WIDTH, height, label, mark_safe("".join(paths)), ticks_svg, legend)
 
 
 def _width(pair: Band) -> float:
@@ -181,9 +188,19 @@ def pyramid_svg(rows: list[dict]) -> SafeString:
             half + 20, y, f"{f:.1f}", bar - 2, FEMALE,
             f"{half + 20 + f:.1f}", y, f"{ff:.1f}", bar - 2, FOREIGN,
             half, y + 9, row["age"]))
+    # Persons on both sides of the axis at round values, so the bars can be read alone.
+    scale, base = (half - 40) / top, 4 + len(rows) * bar
+    marks = ticks(0.0, top)
+    parts.append(format_html_join(
+        "", '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="' + GRID + '"/>'
+        '<text class="x-tick" x="{}" y="{}" font-size="9" text-anchor="middle">{}</text>',
+        ((f"{px:.1f}", base, f"{px:.1f}", base + 3, f"{px:.1f}", base + 12, format_number(v))
+         for v in marks for px in dict.fromkeys((half - 20 - v * scale, half + 20 + v * scale)))))
+    height += 12
     return format_html('<svg role="img" aria-label="人口ピラミッド" width="{}" height="{}" '
-                       'viewBox="0 0 {} {}"><title>人口ピラミッド(男性: 左、女性: 右、外国人: 橙)'
-                       '</title>{}</svg>', WIDTH, height, WIDTH, height, mark_safe("".join(parts)))
+                       'viewBox="0 0 {} {}"><title>人口ピラミッド(男性: 左、女性: 右、外国人: 橙、'
+                       '横軸: 人)</title>{}</svg>', WIDTH, height, WIDTH, height,
+                       mark_safe("".join(parts)))
 
 
 def _y_axis(y, low: float, high: float) -> SafeString:
