@@ -78,6 +78,6 @@ def __getattr__(name: str) -> Any:
 
 def main() -> None:
     asked = sys.argv[1] if len(sys.argv) > 1 else ""
-    if asked == "--version":  # needs no command: do not import them all
-        build_app(())()
-    build_app((asked,) if asked in COMMANDS else None)()
+    # One command's module for a command, none for --version, all for help and mistakes.
+    names = (asked,) if asked in COMMANDS else () if asked == "--version" else None
+    build_app(names)()

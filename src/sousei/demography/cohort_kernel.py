@@ -7,7 +7,7 @@ that its work buffers stay in the CPU cache, runs every step for it, and only th
 population leaves the cache. Births, deaths and migration are not kept (the recorded path in
 :mod:`sousei.demography.cohort_component` keeps them), so each cell is multiplied once by its
 whole ratio (survival + net migration) where the recorded path multiplies by each and adds:
-two passes fewer over every block, and float64 results within ~1e-14 relative of the recorded
+two passes fewer over every block, and float64 results within 1e-13 relative of the recorded
 path's (rounding order only; tests/demography/test_cohort_kernel.py).
 """
 

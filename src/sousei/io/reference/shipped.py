@@ -80,6 +80,7 @@ class _LineRuns(NamedTuple):
     stops: np.ndarray  # (run,) byte offset just after the run's last newline
 
 
+@cache
 def _line_runs(name: str) -> _LineRuns:
     """Runs of lines sharing their first field (a 5-digit code), found with numpy.
 
@@ -101,14 +102,9 @@ def _line_runs(name: str) -> _LineRuns:
     return _LineRuns(header, body, codes[first], starts[first], ends[last] + 1)
 
 
-@cache
-def _census_municipal_lines() -> _LineRuns:
-    return _line_runs(CENSUS_MUNICIPAL)
-
-
 def census_municipal_codes() -> tuple[str, ...]:
     """The area codes of the municipal census (1,741 municipalities of 2015), sorted."""
-    return tuple(np.unique(_census_municipal_lines().codes).astype(str).tolist())
+    return tuple(np.unique(_line_runs(CENSUS_MUNICIPAL).codes).astype(str).tolist())
 
 
 def _lines_of(runs: _LineRuns, codes: Iterable[str]) -> bytes:
@@ -122,7 +118,7 @@ def _lines_of(runs: _LineRuns, codes: Iterable[str]) -> bytes:
 
 def census_municipal_of(codes: Iterable[str]) -> census.CensusTables:
     """The municipal census of ``codes`` only (same rows as :func:`census_municipal`)."""
-    lines = _lines_of(_census_municipal_lines(), codes)
+    lines = _lines_of(_line_runs(CENSUS_MUNICIPAL), codes)
     return census.read_census(io.BytesIO(lines), name=CENSUS_MUNICIPAL)
 
 
@@ -131,21 +127,20 @@ def census_prefecture() -> census.CensusTables:
     return _copy(_cached(CENSUS_PREFECTURE, census.read_census))
 
 
-@cache
-def _census_prefecture_lines() -> _LineRuns:
-    return _line_runs(CENSUS_PREFECTURE)
-
-
 def census_prefecture_of(codes: Iterable[str]) -> census.CensusTables:
     """The prefectural census of ``codes`` (``nn000``) only: a town's projection needs its own
     prefecture's rates, not a parse of all 47 (same rows as :func:`census_prefecture`)."""
-    lines = _lines_of(_census_prefecture_lines(), codes)
+    lines = _lines_of(_line_runs(CENSUS_PREFECTURE), codes)
     return census.read_census(io.BytesIO(lines), name=CENSUS_PREFECTURE)
 
 
 def ipss2018() -> pd.DataFrame:
     """IPSS 2018 projection, every area, 2015-2045, long layout."""
     return _copy(_cached(IPSS2018, ipss.read_ipss2018))
+
+
+IPSS_GROUP_COLUMNS = (("area_code", object), ("year", int), ("total", float), ("child", float),
+                      ("working", float), ("elderly", float))
 
 
 @cache
@@ -169,10 +164,6 @@ def ipss2018_groups_of(codes: Iterable[str]) -> pd.DataFrame:
     if not rows:
         return pd.DataFrame({name: pd.Series(dtype=kind) for name, kind in IPSS_GROUP_COLUMNS})
     return ipss.read_ipss2018_groups(io.BytesIO(b"\n".join((first, second, rows))), name=IPSS2018)
-
-
-IPSS_GROUP_COLUMNS = (("area_code", object), ("year", int), ("total", float), ("child", float),
-                      ("working", float), ("elderly", float))
 
 
 def ipss2018_areas() -> pd.DataFrame:
