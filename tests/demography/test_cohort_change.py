@@ -78,7 +78,9 @@ def test_projection_balances_and_stays_non_negative(p0, p1, p2, cap, span) -> No
     projection = project_cohort_change(Population(p2, REGIONS, 2020, "foreign"), change, 4,
                                        ("a", "b"))
     assert (projection.population >= 0).all()
-    assert np.abs(projection.balance_residual()).max() <= 1e-6 * max(1.0, p2.max())
+    # Rounding scales with the largest projected cell (ratios up to 3 grow it 81-fold).
+    largest = max(1.0, projection.population.max())
+    assert np.abs(projection.balance_residual()).max() <= 1e-9 * largest
     assert projection.years == (2020, 2025, 2030, 2035, 2040)
 
 
