@@ -149,6 +149,9 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [WEB_DIR / "static"]
 
 SESSION_COOKIE_HTTPONLY = True
+# Django's database sessions and model backend, with their lookups compiled once per process.
+SESSION_ENGINE = "sousei.web.accounts.lookups"
+AUTHENTICATION_BACKENDS = ["sousei.web.accounts.lookups.UserBackend"]
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 8 * 3600
 X_FRAME_OPTIONS = "DENY"

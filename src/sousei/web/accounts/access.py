@@ -16,6 +16,7 @@ from django.db import models
 from django.http import Http404, HttpRequest
 
 from sousei.web.accounts.models import Membership, Organisation, Role
+from sousei.web.prepared import Prepared
 
 Need = Literal["read", "write", "enter", "comment", "audit", "publish"]
 M = TypeVar("M", bound=models.Model)
@@ -37,9 +38,14 @@ def membership_for(request: HttpRequest, organisation: Organisation) -> Membersh
         return None
     known: dict[int, Membership | None] = request.__dict__.setdefault("_sousei_memberships", {})
     if organisation.pk not in known:
-        known[organisation.pk] = Membership.objects.filter(
-            user=request.user, organisation=organisation).first()
+        found = _MEMBERSHIP(request.user.pk, organisation.pk)
+        known[organisation.pk] = found[0] if found else None
     return known[organisation.pk]
+
+
+_ORGANISATION = Prepared(lambda pk: Organisation.objects.filter(pk=pk))
+_MEMBERSHIP = Prepared(lambda user, organisation: Membership.objects.filter(
+    user_id=user, organisation_id=organisation).order_by("pk")[:1], kinds=(int, int))
 
 
 def allows(membership: Membership | None, obj: models.Model, need: Need) -> bool:
@@ -60,12 +66,22 @@ def allows(membership: Membership | None, obj: models.Model, need: Need) -> bool
 def get_for_user(request: HttpRequest, model: type[M], pk: object, need: Need = "read") -> M:
     """The object with primary key `pk` if the user may `need` it, else Http404."""
     try:
-        obj = model._default_manager.select_related(*_owner_path(model)).get(pk=pk)
-    except (model.DoesNotExist, ValueError, TypeError):
+        found = _with_owners(model)(pk)
+    except (ValueError, TypeError, OverflowError):
         raise Http404 from None
+    if not found:
+        raise Http404
+    obj = found[0]
     if not allows(membership_for(request, obj.organisation), obj, need):
         raise Http404
     return obj
+
+
+@cache
+def _with_owners(model: type[M]) -> Prepared[M]:
+    """The object by primary key with its owners, compiled once (web/prepared.py)."""
+    return Prepared(lambda pk: model._default_manager.select_related(*_owner_path(model))
+                    .filter(pk=pk))
 
 
 @cache
@@ -100,9 +116,12 @@ def organisation_for(
     follows the same roles as everywhere else (`write`).
     """
     try:
-        organisation = Organisation.objects.get(pk=pk)
-    except (Organisation.DoesNotExist, ValueError, TypeError):
+        found = _ORGANISATION(pk)
+    except (ValueError, TypeError, OverflowError):
         raise Http404 from None
+    if not found:
+        raise Http404
+    organisation = found[0]
     membership = membership_for(request, organisation)
     if membership is None:
         raise Http404

@@ -11,6 +11,7 @@ from typing import Any
 
 from sousei import strategy as core
 from sousei.strategy.grading import scheme_from_mapping
+from sousei.web.prepared import Prepared
 from sousei.web.strategies import models as db
 from sousei.web.strategies.convert import kpi_to_core, to_core
 
@@ -26,9 +27,14 @@ class KPIGrade:
 
 def default_as_of(strategy: db.Strategy) -> int:
     """The latest fiscal year with any actual entered, else the first plan year (as the core)."""
-    latest = (db.Actual.objects.filter(kpi__project__measure__direction__goal__strategy_ref=strategy)
-              .order_by("-fiscal_year").values_list("fiscal_year", flat=True).first())
-    return latest or strategy.plan_start
+    latest = _LATEST_YEAR(strategy.pk)
+    return (latest[0] if latest else None) or strategy.plan_start
+
+
+# Asked on every KPI page: compiled once (web/prepared.py).
+_LATEST_YEAR = Prepared(lambda strategy: db.Actual.objects.filter(
+    kpi__project__measure__direction__goal__strategy_ref_id=strategy)
+    .order_by("-fiscal_year").values_list("fiscal_year", flat=True)[:1])
 
 
 def scheme_of(strategy: db.Strategy) -> core.GradingScheme:

@@ -21,6 +21,7 @@ from sousei.vision.areas import AreaCodeError, data_codes
 from sousei.vision.run import ProjectionRequest
 from sousei.vision.user_data import run_user_projection
 from sousei.web.accounts.models import Organisation
+from sousei.web.prepared import Prepared
 from sousei.web.vision.models import PopulationDataset
 
 TO_YEAR = 2060
@@ -35,7 +36,12 @@ def organisation_codes(organisation: Organisation) -> tuple[str, ...]:
     """Current 団体コード of the organisation, or of its members for a partnership."""
     if organisation.code:
         return (organisation.code,)
-    return tuple(m.code for m in organisation.members.order_by("code") if m.code)
+    return tuple(code for code in _MEMBER_CODES(organisation.pk) if code)
+
+
+# Asked several times a vision page (areas, data sources, IPSS): compiled once.
+_MEMBER_CODES = Prepared(lambda pk: Organisation.objects.filter(partnerships__id=pk)
+                         .order_by("code").values_list("code", flat=True))
 
 
 def census_codes(organisation: Organisation) -> tuple[str, ...]:

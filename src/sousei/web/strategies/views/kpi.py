@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 
 from sousei.web.accounts.access import allows, get_for_user, membership_for
 from sousei.web.fragments import CSRF_PLACEHOLDER, Fragments, row_key, rows_key, serve
+from sousei.web.prepared import Prepared
 from sousei.web.strategies.charts import kpi_chart_svg
 from sousei.web.strategies.evaluation import default_as_of, grade_kpi
 from sousei.web.strategies.forms import CommentForm
@@ -75,6 +76,18 @@ def _reviews(kpi: KPI, can_enter: bool, stored: list[KPIReview]) -> list[dict[st
 
 
 _BODIES = Fragments()
+# The page's rows, compiled once (web/prepared.py): each view reads them for its key.
+_ACTUALS = Prepared(lambda kpi: Actual.objects.filter(kpi_id=kpi))
+_REVIEWS = Prepared(lambda kpi: KPIReview.objects.filter(kpi_id=kpi))
+_COMMENTS = Prepared(lambda kpi: Comment.objects.filter(kpi_id=kpi)
+                     .select_related("author", "replied_by"))
+
+
+def _of(kpi: KPI, rows: list) -> list:
+    """Rows of the KPI knowing it, as its related managers' rows do (no query for .kpi)."""
+    for row in rows:
+        row.kpi = kpi
+    return rows
 
 
 @login_required
@@ -84,9 +97,9 @@ def kpi_detail(request: HttpRequest, pk: int) -> HttpResponse:
     kpi = get_for_user(request, KPI, pk, need="read")
     membership = membership_for(request, kpi.organisation)
     strategy = kpi.strategy
-    actuals = list(kpi.actuals.all())
-    reviews = list(kpi.reviews.all())
-    comments = list(kpi.comments.select_related("author", "replied_by"))
+    actuals = _of(kpi, _ACTUALS(kpi.pk))
+    reviews = _of(kpi, _REVIEWS(kpi.pk))
+    comments = _of(kpi, _COMMENTS(kpi.pk))
     as_of = default_as_of(strategy)
     may = tuple(allows(membership, kpi, need) for need in ("enter", "comment", "write", "audit"))
     key = (row_key(kpi), row_key(kpi.project), row_key(strategy), rows_key(actuals),
