@@ -90,3 +90,26 @@ def test_arguments_must_be_ids_each_used_once(world) -> None:
     chain = Prepared(lambda pk: KPI.objects.filter(pk=pk))
     with pytest.raises(ValueError):
         chain("abc")
+
+
+def test_a_deferred_field_is_read_when_asked(world) -> None:
+    from sousei.web.vision.models import PopulationDataset
+
+    home = world["home"]
+    PopulationDataset.objects.create(organisation=home.organisation, version=1, source="住基", base_year=2020, rows=1,
+                                     file_name="a.csv", content="code,year\n40203,2020\n")
+    latest = Prepared(lambda pk: PopulationDataset.objects.filter(organisation_id=pk)
+                      .defer("content").order_by("-version")[:1])
+    (got,) = latest(home.organisation.pk)
+    assert "content" in got.get_deferred_fields()
+    with CaptureQueriesContext(connection) as queries:
+        assert got.content.startswith("code,year")
+    assert len(queries) == 1
+
+
+def test_member_areas_of_the_partnership(world) -> None:
+    from sousei.web.vision.data import member_areas, organisation_codes
+
+    partnership = world["home"].organisation
+    assert member_areas(partnership.pk) == [("40203", "久留米市"), ("40212", "大川市")]
+    assert organisation_codes(partnership) == ("40203", "40212")

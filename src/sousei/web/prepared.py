@@ -88,8 +88,8 @@ class Prepared(Generic[M]):
 
 def _compile(queryset: QuerySet, stand_ins: list[object]) -> _Compiled:
     query = queryset.query
-    if query.annotations or query.extra or query.deferred_loading[0]:
-        raise ValueError("Prepared は注釈・extra・defer のないクエリだけを扱います")
+    if query.annotations or query.extra:
+        raise ValueError("Prepared は注釈・extra のないクエリだけを扱います")
     compiler = query.get_compiler(using=queryset.db)
     sql, params = compiler.as_sql()
     slots = tuple((i, stand_ins.index(p)) for i, p in enumerate(params) if p in stand_ins)

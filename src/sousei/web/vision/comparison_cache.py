@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from sousei.io.scenario import scenario_from_mapping
 from sousei.web.accounts.models import Organisation
 from sousei.web.vision.compute import comparison_context
-from sousei.web.vision.data import census_codes
+from sousei.web.vision.data import census_codes, latest_dataset
 
 KEPT = 64
 _KEPT: dict[tuple, dict] = {}
@@ -30,8 +30,8 @@ _LOCK = threading.Lock()
 
 def _key(organisation: Organisation, mappings: Sequence[dict], area: str | None,
          against: str | None) -> tuple:
-    dataset = (organisation.population_datasets.order_by("-version")
-               .values_list("pk", "uploaded_at", "version").first())
+    latest = latest_dataset(organisation)
+    dataset = None if latest is None else (latest.pk, latest.uploaded_at, latest.version)
     return (organisation.pk, organisation.name, dataset, census_codes(organisation),
             json.dumps(list(mappings), sort_keys=True, ensure_ascii=False, default=str), area, against)
 

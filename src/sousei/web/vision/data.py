@@ -36,12 +36,17 @@ def organisation_codes(organisation: Organisation) -> tuple[str, ...]:
     """Current 団体コード of the organisation, or of its members for a partnership."""
     if organisation.code:
         return (organisation.code,)
-    return tuple(code for code in _MEMBER_CODES(organisation.pk) if code)
+    return tuple(code for code, _ in member_areas(organisation.pk))
 
 
-# Asked several times a vision page (areas, data sources, IPSS): compiled once.
-_MEMBER_CODES = Prepared(lambda pk: Organisation.objects.filter(partnerships__id=pk)
-                         .order_by("code").values_list("code", flat=True))
+def member_areas(partnership: int) -> list[tuple[str, str]]:
+    """(code, name) of a partnership's members that have a code, by code."""
+    return [(code, name) for code, name in _MEMBERS(partnership) if code]
+
+
+# Asked several times a vision page (areas, data sources, IPSS, downloads): compiled once.
+_MEMBERS = Prepared(lambda pk: Organisation.objects.filter(partnerships__id=pk)
+                    .order_by("code").values_list("code", "name"))
 
 
 def census_codes(organisation: Organisation) -> tuple[str, ...]:
@@ -125,4 +130,9 @@ def latest_dataset(organisation: Organisation) -> PopulationDataset | None:
     """The latest upload without its stored table (`content`, the whole long CSV): pages
     need its version and base year; `.content` is read from the database only when asked
     for, by code that parses the table once per dataset."""
-    return organisation.population_datasets.order_by("-version").defer("content").first()
+    found = _LATEST_DATASET(organisation.pk)
+    return found[0] if found else None
+
+
+_LATEST_DATASET = Prepared(lambda pk: PopulationDataset.objects.filter(organisation_id=pk)
+                           .order_by("-version").defer("content")[:1])

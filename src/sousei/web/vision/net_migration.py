@@ -65,7 +65,7 @@ def _census_panels(codes: tuple[str, ...]) -> tuple[dict, ...]:
 
 
 def _upload_tables(organisation) -> tuple[list[dict], str]:
-    latest = organisation.moves_by_age.order_by("-version").first()
+    latest = MovesByAge.latest_for(organisation)
     if latest is None:
         return [], ""
     years = sorted({r["year"] for r in latest.rows})[-UPLOAD_YEARS:]

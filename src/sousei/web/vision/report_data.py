@@ -24,7 +24,11 @@ from sousei.vision.areas import AreaCodeError, data_codes
 from sousei.vision.run import ProjectionRequest
 from sousei.web.accounts.models import Organisation
 from sousei.web.vision.compute import CENSUS_BASE_YEAR, TO_YEAR
-from sousei.web.vision.data import dataset_frame, latest_dataset, organisation_codes
+from sousei.web.vision.data import (
+    dataset_frame,
+    latest_dataset,
+    member_areas,
+)
 from sousei.web.vision.models import ForeignResidents, MovesByArea, VisionChoice
 
 
@@ -32,8 +36,7 @@ def report_areas(organisation: Organisation) -> list[tuple[str, str]]:
     """(code, name) of the areas with a report: the municipality, or each member."""
     if organisation.code:
         return [(organisation.code, organisation.name)]
-    members = organisation.members.filter(code__in=organisation_codes(organisation))
-    return [(m.code, m.name) for m in members.order_by("code")]
+    return member_areas(organisation.pk)
 
 
 def _outlook(organisation: Organisation, data: VisionData, single: bool) -> VisionOutlook | None:

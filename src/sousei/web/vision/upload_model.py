@@ -8,9 +8,13 @@ unique (organisation, version) constraint name.
 
 from __future__ import annotations
 
+from functools import cache
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Max
+
+from sousei.web.prepared import Prepared
 
 
 class VersionedUpload(models.Model):
@@ -42,6 +46,13 @@ class VersionedUpload(models.Model):
 
     @classmethod
     def latest_for(cls, organisation: models.Model, *deferred: str) -> VersionedUpload | None:
-        """The version shown; ``deferred`` fields (large JSON rows) are not loaded."""
-        return cls._default_manager.filter(organisation=organisation).defer(*deferred).order_by(
-            "-version").first()
+        """The version shown; ``deferred`` fields (large JSON rows) are not loaded. Asked on
+        every vision page: compiled once per model and deferred fields (web/prepared.py)."""
+        found = _latest_query(cls, deferred)(organisation.pk)
+        return found[0] if found else None
+
+
+@cache
+def _latest_query(model: type[VersionedUpload], deferred: tuple[str, ...]) -> Prepared:
+    return Prepared(lambda pk: model._default_manager.filter(organisation_id=pk)
+                    .defer(*deferred).order_by("-version")[:1])

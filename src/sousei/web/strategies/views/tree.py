@@ -8,7 +8,6 @@ every KPI.
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -19,11 +18,20 @@ from sousei import strategy as core
 from sousei.web.accounts.access import get_for_user, membership_for
 from sousei.web.accounts.models import Role
 from sousei.web.fragments import Fragments, row_key, rows_key
+from sousei.web.prepared import Prepared
 from sousei.web.strategies.convert import kpi_to_core
 from sousei.web.strategies.evaluation import scheme_of
-from sousei.web.strategies.models import KPI, Actual, ActualState, BasicGoal, Strategy
+from sousei.web.strategies.models import (
+    KPI,
+    ActualState,
+    BasicGoal,
+    EvaluationSnapshot,
+    Strategy,
+)
+from sousei.web.strategies.tree_rows import tree_rows
 
 _TABLES = Fragments()
+_SNAPSHOTS = Prepared(lambda pk: EvaluationSnapshot.objects.filter(strategy_ref_id=pk))
 
 
 @login_required
@@ -37,17 +45,8 @@ def strategy_tree(request: HttpRequest, pk: int) -> HttpResponse:
         # One load of the tree with every KPI's actuals; the grades come from these rows. The
         # whole-strategy evaluation (roles, budgets, numerical targets, summaries: a second
         # load of the tree) gave the same grades for twice the time.
-        goals = list(BasicGoal.objects.filter(strategy_ref=strategy).prefetch_related(
-            "directions__measures__projects",
-            Prefetch("directions__measures__projects__kpis", queryset=KPI.objects.all()),
-            Prefetch("directions__measures__projects__kpis__actuals",
-                     queryset=Actual.objects.order_by("fiscal_year")),
-        ))
-        levels = [goals, [d for g in goals for d in g.directions.all()]]
-        levels.append([m for d in levels[1] for m in d.measures.all()])
-        levels.append([p for m in levels[2] for p in m.projects.all()])
-        levels.append([k for p in levels[3] for k in p.kpis.all()])
-        levels.append([a for k in levels[4] for a in k.actuals.all()])
+        levels = tree_rows(strategy)
+        goals = levels[0]
         # The table shows these rows and the grades made from them and the strategy's
         # scheme and plan: kept per worker under all of them (web/fragments.py).
         key = (row_key(strategy), *(rows_key(rows) for rows in levels), get_language())
@@ -55,7 +54,7 @@ def strategy_tree(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "strategies/tree.html", {
         "strategy": strategy, "goals": goals, "live": live, "membership": membership,
         "tree_table": mark_safe(table),
-        "snapshots": strategy.snapshots.all(),
+        "snapshots": _SNAPSHOTS(strategy.pk),
     })
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import template
 
+from sousei.web.prepared import Prepared
 from sousei.web.vision.models import VisionChoice
 
 register = template.Library()
@@ -11,6 +12,10 @@ register = template.Library()
 
 @register.inclusion_tag("vision/_summary.html")
 def vision_summary(organisation) -> dict:
-    choice = (VisionChoice.objects.filter(organisation=organisation)
-              .select_related("scenario").first())
-    return {"organisation": organisation, "choice": choice}
+    found = _CHOICE(organisation.pk)
+    return {"organisation": organisation, "choice": found[0] if found else None}
+
+
+# On every strategy page: compiled once (web/prepared.py).
+_CHOICE = Prepared(lambda pk: VisionChoice.objects.filter(organisation_id=pk)
+                   .select_related("scenario").order_by("pk")[:1])

@@ -23,7 +23,7 @@ from sousei.japanese import format_number, format_percent
 from sousei.vision.inputs import CensusHistory, census_history
 from sousei.web.accounts.access import can_read_internal, can_write, organisation_for
 from sousei.web.vision.charts import lines_svg, pyramid_svg, signed_bars_svg, stacked_bars_svg
-from sousei.web.vision.data import census_codes, dataset_frame
+from sousei.web.vision.data import census_codes, dataset_frame, latest_dataset
 from sousei.web.vision.net_migration import net_migration_context
 from sousei.web.vision.views.state_areas import area_sections
 from sousei.web.vision.views.state_juki import resident_totals_context, vital_years
@@ -70,7 +70,7 @@ def _dataset_pyramid(dataset) -> tuple[np.ndarray, np.ndarray | None]:
 
 def _pyramid(organisation, history: CensusHistory | None) -> tuple[list[dict], str, int | None]:
     # The content (the whole uploaded table) is read only when the pyramid is not cached.
-    dataset = organisation.population_datasets.order_by("-version").defer("content").first()
+    dataset = latest_dataset(organisation)
     foreign = None
     if dataset is not None:
         year = dataset.base_year

@@ -16,6 +16,7 @@ from sousei.vision.juki_series import (
     juki_vital_years,
 )
 from sousei.web.vision.data import organisation_codes
+from sousei.web.vision.models import VitalStatistics
 
 
 def _codes(organisation) -> tuple[str, ...]:
@@ -27,7 +28,7 @@ def _codes(organisation) -> tuple[str, ...]:
 
 def vital_years(organisation) -> tuple[list[VitalYear], str]:
     """(years, source): the latest upload, else the shipped 住基 series (empty if neither)."""
-    latest = organisation.vital_statistics.order_by("-version").first()
+    latest = VitalStatistics.latest_for(organisation)
     if latest is not None:
         return ([VitalYear(**r) for r in latest.rows],
                 f"{latest.source}({latest.file_name} 第{latest.version}版)")
