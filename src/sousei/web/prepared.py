@@ -21,8 +21,10 @@ from django.db.models.query import QuerySet, get_related_populators
 
 M = TypeVar("M", bound=models.Model)
 
-# Stand-ins for the arguments while compiling: numbers no id reaches, text no key holds.
-_NUMBERS = tuple(-7_350_000_000_000_000_001 + k for k in range(4))
+# Stand-ins for the arguments while compiling: text no key holds, and numbers near the top of
+# a 32-bit integer (auth's ids are 32-bit on PostgreSQL, and Django compiles a comparison with a
+# value outside a column's range to "no rows"; positive, as some id columns are unsigned).
+_NUMBERS = tuple(2_147_480_001 + k for k in range(4))
 _TEXTS = tuple(f"\x00sousei-prepared-{k}\x00" for k in range(4))
 
 
