@@ -90,3 +90,15 @@ def test_other_dtypes_are_refused() -> None:
     base, a = census_inputs(ProjectionRequest(FUKUOKA_SAMPLE[:1], 2015, 2025))
     with pytest.raises(ValueError, match="float64 か float32"):
         project_cohort_component(base, a, 2, dtype=np.int64)
+
+
+def test_the_numbers_do_not_depend_on_the_block_size(monkeypatch) -> None:
+    """Chunked runs (Dask, threads) must give the in-memory numbers bit for bit, so no step
+    may add in an order that follows the block's shape (a BLAS product did)."""
+    request = ProjectionRequest(FUKUOKA_SAMPLE, 2015, 2045)
+    base, a = census_inputs(request)
+    tfr = base_tfr(FUKUOKA_SAMPLE, 2015)
+    whole = project_scenarios(base, a, tfr, 6, _batch(), components=False).total.population
+    monkeypatch.setattr(cohort_kernel, "BLOCK_BYTES", 12 * 2 * 19 * 8 * 3)
+    blocks = project_scenarios(base, a, tfr, 6, _batch(), components=False).total.population
+    assert np.array_equal(whole, blocks)

@@ -61,8 +61,6 @@ def project_population_into(
     cells = (n_scen, min(size, stop - start), 2, OPEN + 1)
     rate_cached = np.empty(cells, dtype)
     moved_cached = np.empty(cells, dtype)
-    women_weights = np.zeros(OPEN + 1, dtype)
-    women_weights[WOMEN_15_49] = 1.0
     for lo in range(start, stop, size):
         part = slice(lo, min(lo + size, stop))
         width = part.stop - part.start
@@ -95,7 +93,9 @@ def project_population_into(
                 np.maximum(end[..., 1:], 0.0, out=end[..., 1:])
             elif negative:  # a net out-flow never takes more people than survived
                 np.maximum(end[..., OPEN], 0.0, out=end[..., OPEN])
-            women = end[..., FEMALE, :] @ women_weights
+            # A plain sum, not a product with a 0/1 vector: BLAS's order of addition follows
+            # the block's shape, and chunked runs (Dask) must give the in-memory numbers exactly.
+            women = end[..., FEMALE, WOMEN_15_49].sum(axis=-1)
             children = women * at_step(a["child_woman_ratio"], t)
             children *= at_step(a["fertility_factor"], t)
             sex_ratio = at_step(a["sex_ratio_0_4"], t)

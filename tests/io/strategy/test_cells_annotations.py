@@ -103,3 +103,12 @@ def test_a_year_tag_in_era_or_western_form_names_the_same_year(value, year) -> N
     era = read_actual(f"{value}({format_era_short(year)})", 2025, "", qualitative=False)
     assert western == era
     assert western is not None and western.value == value
+
+
+def test_a_year_column_before_meiji_is_refused_by_name() -> None:
+    """A fuzz case: a header read as 0年度 and a later year in the cell gave an EraError."""
+    from sousei.io.strategy.cells import read_actual
+    from sousei.japanese import NumberError
+
+    with pytest.raises(NumberError, match="0年度の列"):
+        read_actual("5件(2020年度)", 0, "件", qualitative=False)

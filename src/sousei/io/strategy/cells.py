@@ -18,6 +18,7 @@ from sousei.japanese import (
     parse_fiscal_year,
     parse_number,
 )
+from sousei.japanese.era import EraError
 from sousei.japanese.numbers import UNITS_KEEPING_PREFIX
 from sousei.strategy import Actual, ActualState, Aggregation, Direction
 
@@ -159,11 +160,20 @@ def _figure(parts: Annotated, fiscal_year: int, unit: str) -> Actual | None:
         return None
     if parts.year is not None and parts.year > fiscal_year:
         raise NumberError(
-            f"{format_fiscal_year(parts.year)}の値が{format_fiscal_year(fiscal_year)}の列にあります"
+            f"{_year_label(parts.year)}の値が{_year_label(fiscal_year)}の列にあります"
             "(後の年度の値は前の年度の列に書けません)"
         )
     observed = parts.year if parts.year not in (None, fiscal_year) else None
     return Actual(fiscal_year, ActualState.NUMBER, number, parts.note, observed)
+
+
+def _year_label(fiscal_year: int) -> str:
+    """令和2(2020)年度; a year before 明治 (a mistyped header such as 0年度) as plain 0年度, so
+    the refusal names it instead of failing on the era."""
+    try:
+        return format_fiscal_year(fiscal_year)
+    except EraError:
+        return f"{fiscal_year}年度"
 
 
 def _note(text: str) -> str:
