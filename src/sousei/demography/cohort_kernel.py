@@ -54,7 +54,7 @@ def project_population_into(
     # group is clamped after its sum, as there. Both are skipped when no ratio of the block can
     # be negative (the common case; the bound is taken on the small per-region and
     # per-scenario arrays). A raw base array with negative cells is clamped as recorded.
-    clamp_ratio = bool(np.all(population[:, 0, regions] >= 0))
+    base_non_negative = bool(np.all(population[:, 0, regions] >= 0))
     n_scen = population.shape[0]
     size = block_regions(n_scen, dtype.itemsize)
     start, stop = regions.start or 0, regions.stop
@@ -80,7 +80,7 @@ def project_population_into(
             np.copyto(rate, own)
             rate += delta
             negative = not own.min() + delta.min() >= 0  # NaN takes the clamping way too
-            if negative and clamp_ratio:
+            if negative and base_non_negative:
                 np.maximum(rate[..., : OPEN - 1], 0.0, out=rate[..., : OPEN - 1])
             np.multiply(current, rate, out=moved)
             # Each group moves on one, shifted along each region's whole (sex, age) run (a
@@ -89,7 +89,7 @@ def project_population_into(
             # The open group gathers 85-89 and 90+.
             _flat(end)[:, 1:] = _flat(moved)[:, :-1]
             np.add(moved[..., OPEN - 1], moved[..., OPEN], out=end[..., OPEN])
-            if not clamp_ratio:  # a negative base: the results are clamped, as recorded
+            if not base_non_negative:  # a negative base: the results are clamped, as recorded
                 np.maximum(end[..., 1:], 0.0, out=end[..., 1:])
             elif negative:  # a net out-flow never takes more people than survived
                 np.maximum(end[..., OPEN], 0.0, out=end[..., OPEN])
@@ -106,5 +106,6 @@ def project_population_into(
 def _flat(block: np.ndarray) -> np.ndarray:
     """(scenario, region, sex, age) as (scenario, region x sex x age), a view (never a copy)."""
     flat = block.reshape(block.shape[0], -1)
-    assert np.shares_memory(flat, block)
+    if flat.__array_interface__["data"][0] != block.__array_interface__["data"][0]:
+        raise AssertionError("ブロックが連続していません（コピーに書いても推計に残りません）")
     return flat

@@ -87,6 +87,12 @@ class Prepared(Generic[M]):
             found.append(obj)
         return found
 
+    def first(self, *args: object) -> Any | None:
+        """The first row for these arguments, or None (the queryset's ``.first()``; the
+        queryset itself gives the order, and ``[:1]`` spares reading the others)."""
+        found = self(*args)
+        return found[0] if found else None
+
 
 def _compile(queryset: QuerySet, stand_ins: list[object]) -> _Compiled:
     query = queryset.query

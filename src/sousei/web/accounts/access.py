@@ -38,8 +38,7 @@ def membership_for(request: HttpRequest, organisation: Organisation) -> Membersh
         return None
     known: dict[int, Membership | None] = request.__dict__.setdefault("_sousei_memberships", {})
     if organisation.pk not in known:
-        found = _MEMBERSHIP(request.user.pk, organisation.pk)
-        known[organisation.pk] = found[0] if found else None
+        known[organisation.pk] = _MEMBERSHIP.first(request.user.pk, organisation.pk)
     return known[organisation.pk]
 
 
@@ -66,13 +65,10 @@ def allows(membership: Membership | None, obj: models.Model, need: Need) -> bool
 def get_for_user(request: HttpRequest, model: type[M], pk: object, need: Need = "read") -> M:
     """The object with primary key `pk` if the user may `need` it, else Http404."""
     try:
-        found = _with_owners(model)(pk)
+        obj = _with_owners(model).first(pk)
     except (ValueError, TypeError, OverflowError):
         raise Http404 from None
-    if not found:
-        raise Http404
-    obj = found[0]
-    if not allows(membership_for(request, obj.organisation), obj, need):
+    if obj is None or not allows(membership_for(request, obj.organisation), obj, need):
         raise Http404
     return obj
 
@@ -116,12 +112,11 @@ def organisation_for(
     follows the same roles as everywhere else (`write`).
     """
     try:
-        found = _ORGANISATION(pk)
+        organisation = _ORGANISATION.first(pk)
     except (ValueError, TypeError, OverflowError):
         raise Http404 from None
-    if not found:
+    if organisation is None:
         raise Http404
-    organisation = found[0]
     membership = membership_for(request, organisation)
     if membership is None:
         raise Http404

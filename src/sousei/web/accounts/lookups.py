@@ -25,9 +25,9 @@ class SessionStore(db.SessionStore):
     """Django's database sessions (same table, same cookie)."""
 
     def _get_session_from_db(self) -> Session | None:
-        found = _SESSION(self.session_key) if self.session_key else []
-        if found and found[0].expire_date > timezone.now():
-            return found[0]
+        session = _SESSION.first(self.session_key) if self.session_key else None
+        if session is not None and session.expire_date > timezone.now():
+            return session
         self._session_key = None
         return None
 
@@ -37,9 +37,7 @@ class UserBackend(ModelBackend):
 
     def get_user(self, user_id: object) -> AbstractBaseUser | None:
         try:
-            found = _USER(user_id)
+            user = _USER.first(user_id)
         except (ValueError, TypeError):
             return None
-        if not found:
-            return None
-        return found[0] if self.user_can_authenticate(found[0]) else None
+        return user if user is not None and self.user_can_authenticate(user) else None

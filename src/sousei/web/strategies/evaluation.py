@@ -27,8 +27,7 @@ class KPIGrade:
 
 def default_as_of(strategy: db.Strategy) -> int:
     """The latest fiscal year with any actual entered, else the first plan year (as the core)."""
-    latest = _LATEST_YEAR(strategy.pk)
-    return (latest[0] if latest else None) or strategy.plan_start
+    return _LATEST_YEAR.first(strategy.pk) or strategy.plan_start
 
 
 # Asked on every KPI page: compiled once (web/prepared.py).

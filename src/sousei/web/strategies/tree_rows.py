@@ -43,37 +43,34 @@ _LEVELS: tuple[tuple[Prepared, str, str], ...] = (
 def tree_rows(strategy: Strategy) -> list[list[models.Model]]:
     """The rows of each level, each level in tree order; the goals know ``strategy``."""
     levels: list[list[models.Model]] = []
-    for query, up, _ in _LEVELS:
+    children_name = ""  # of the level above
+    for query, up, below in _LEVELS:
         rows = query(strategy.pk)
-        if not levels:
+        if levels:
+            rows = _hang(levels[-1], rows, up, children_name)
+        else:
             for goal in rows:
                 goal.strategy_ref = strategy
-        else:
-            parents = levels[-1]
-            children_name = _LEVELS[len(levels) - 1][2]
-            rows = _hang(parents, rows, up, children_name)
         levels.append(rows)
+        children_name = below
     return levels
 
 
 def _hang(parents: list[models.Model], rows: list[models.Model], up: str,
           children_name: str) -> list[models.Model]:
     """Each row under its parent; returns the rows in their parents' order."""
+    if not parents:
+        return []
+    model = parents[0]._meta.get_field(children_name).related_model
     by_id = {p.pk: p for p in parents}
     groups: dict[object, list[models.Model]] = {p.pk: [] for p in parents}
     for row in rows:
         parent_id = getattr(row, f"{up}_id")
         groups[parent_id].append(row)
         setattr(row, up, by_id[parent_id])
-    model = rows[0].__class__ if rows else None
     for parent in parents:
-        kept: QuerySet = QuerySet(model or _child_model(parent, children_name))
+        kept: QuerySet = QuerySet(model)
         kept._result_cache = groups[parent.pk]
         kept._prefetch_done = True
-        parent._prefetched_objects_cache = {
-            **getattr(parent, "_prefetched_objects_cache", {}), children_name: kept}
+        parent._prefetched_objects_cache = {children_name: kept}  # fresh rows: nothing else
     return [row for parent in parents for row in groups[parent.pk]]
-
-
-def _child_model(parent: models.Model, children_name: str) -> type[models.Model]:
-    return parent._meta.get_field(children_name).related_model

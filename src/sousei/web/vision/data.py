@@ -130,9 +130,4 @@ def latest_dataset(organisation: Organisation) -> PopulationDataset | None:
     """The latest upload without its stored table (`content`, the whole long CSV): pages
     need its version and base year; `.content` is read from the database only when asked
     for, by code that parses the table once per dataset."""
-    found = _LATEST_DATASET(organisation.pk)
-    return found[0] if found else None
-
-
-_LATEST_DATASET = Prepared(lambda pk: PopulationDataset.objects.filter(organisation_id=pk)
-                           .order_by("-version").defer("content")[:1])
+    return PopulationDataset.latest_for(organisation, "content")

@@ -24,11 +24,7 @@ from sousei.vision.areas import AreaCodeError, data_codes
 from sousei.vision.run import ProjectionRequest
 from sousei.web.accounts.models import Organisation
 from sousei.web.vision.compute import CENSUS_BASE_YEAR, TO_YEAR
-from sousei.web.vision.data import (
-    dataset_frame,
-    latest_dataset,
-    member_areas,
-)
+from sousei.web.vision.data import dataset_frame, latest_dataset, member_areas
 from sousei.web.vision.models import ForeignResidents, MovesByArea, VisionChoice
 
 

@@ -48,8 +48,7 @@ class VersionedUpload(models.Model):
     def latest_for(cls, organisation: models.Model, *deferred: str) -> VersionedUpload | None:
         """The version shown; ``deferred`` fields (large JSON rows) are not loaded. Asked on
         every vision page: compiled once per model and deferred fields (web/prepared.py)."""
-        found = _latest_query(cls, deferred)(organisation.pk)
-        return found[0] if found else None
+        return _latest_query(cls, deferred).first(organisation.pk)
 
 
 @cache

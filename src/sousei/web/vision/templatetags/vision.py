@@ -12,8 +12,7 @@ register = template.Library()
 
 @register.inclusion_tag("vision/_summary.html")
 def vision_summary(organisation) -> dict:
-    found = _CHOICE(organisation.pk)
-    return {"organisation": organisation, "choice": found[0] if found else None}
+    return {"organisation": organisation, "choice": _CHOICE.first(organisation.pk)}
 
 
 # On every strategy page: compiled once (web/prepared.py).
