@@ -111,3 +111,29 @@ def test_csv_cells_longer_than_a_spreadsheet_cell_are_refused() -> None:
     with pytest.raises(InputError) as named:
         csv_rows(short, "big.csv")
     assert (named.value.row, named.value.column) == (2, "B")
+
+
+def _flagged(source: Path, target: Path, bit: int) -> Path:
+    """A copy of `source` whose central directory marks every member with general-purpose
+    flag `bit` (0: encrypted with a zip password, 5: compressed patched data)."""
+    data = bytearray(source.read_bytes())
+    at = data.find(b"PK\x01\x02")
+    while at != -1:
+        data[at + 8] |= 1 << bit
+        at = data.find(b"PK\x01\x02", at + 4)
+    target.write_bytes(bytes(data))
+    return target
+
+
+@pytest.mark.parametrize(("bit", "says"), [(0, "パスワード"), (5, "壊れています")])
+def test_an_encrypted_or_patched_member_is_refused_by_name(tmp_path: Path, bit: int,
+                                                           says: str) -> None:
+    """The fuzz found both in a 住基 table: zipfile raises RuntimeError / NotImplementedError."""
+    from sousei.io.population.juki_soumu import read_juki_ages
+
+    plain = _book(tmp_path / "plain.xlsx", [["団体コード"], ["012025"]])
+    flagged = _flagged(plain, tmp_path / "2108nsnen.xlsx", bit)
+    for read in (lambda: check_xlsx(flagged, flagged.name), lambda: read_juki_ages(flagged)):
+        with pytest.raises(InputError) as refused:
+            read()
+        assert says in refused.value.message and refused.value.file == "2108nsnen.xlsx"

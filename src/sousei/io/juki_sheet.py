@@ -14,7 +14,6 @@ from __future__ import annotations
 import gzip
 import re
 import unicodedata
-import zipfile
 import zlib
 from dataclasses import dataclass
 from datetime import date
@@ -121,14 +120,10 @@ def _xls_sheet(data: bytes, file: str, max_rows: int | None) -> Sheet:
 
 def _xlsx_sheet(path: Path, max_rows: int | None) -> Sheet:
     # Imported here: `sousei project --area X` without a 住基 file never needs openpyxl.
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
+    from sousei.io.sheets import load_checked
 
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, EOFError, zlib.error,
-            ValueError) as error:  # zlib/EOF: a damaged deflate stream; ValueError: bad XML
-        raise InputError("Excel ブック (.xlsx) として読めません", path.name) from error
+    # The same door as every other reader: size, rows, huge cells and damage checked first.
+    book = load_checked(path, path.name, read_only=True)
     try:
         worksheet = book.worksheets[0]
         rows = [list(row) for row in worksheet.iter_rows(values_only=True, max_row=max_rows)]

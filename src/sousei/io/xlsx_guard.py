@@ -56,6 +56,9 @@ def check_xlsx(source: str | Path | bytes, file: str) -> None:
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError) as error:
         raise InputError(f"Excel ブック (.xlsx) として読めません (ファイルが壊れています: {error})",
                          file) from None
+    except RuntimeError:  # after NotImplementedError, its subclass: a zip-password member
+        raise InputError("パスワードで暗号化された部分があるため読めません。"
+                         "保護を解除して .xlsx で保存し直してください", file) from None
 
 
 def _head(path: Path) -> bytes:
