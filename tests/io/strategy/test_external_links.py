@@ -42,3 +42,22 @@ def test_linked_project_sheets_are_refused(tmp_path: Path) -> None:
     assert len(read_project_sheets(source)) == len(projects)
     with pytest.raises(WorkbookError, match="外部参照"):
         read_project_sheets(_linked(source))
+
+
+@pytest.mark.parametrize("bit", [0, 5])  # 0: a zip password, 5: compressed patched data
+def test_a_linked_workbook_with_unreadable_members_is_refused_not_raised(tmp_path: Path,
+                                                                      bit: int) -> None:
+    """The link check reads the link's rels before the reader's own checks: a member zipfile
+    cannot open (RuntimeError, NotImplementedError) leaves the refusal to the reader."""
+    from sousei.io.errors import InputError
+
+    data = bytearray(with_link(build_progress_workbook(tmp_path / "p.xlsx").read_bytes()))
+    at = data.find(b"PK\x01\x02")
+    while at != -1:
+        data[at + 8] |= 1 << bit
+        at = data.find(b"PK\x01\x02", at + 4)
+    flagged = tmp_path / "flagged.xlsx"
+    flagged.write_bytes(bytes(data))
+    with pytest.raises((WorkbookError, InputError)) as refused:
+        read_progress_workbook(flagged)
+    assert "flagged.xlsx" in str(refused.value)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from sousei.io.errors import CellProblem, WorkbookError
@@ -35,8 +36,8 @@ def refuse_external_links(path: Path, filename: str) -> None:
                 if rels in names:
                     text = archive.read(rels).decode("utf-8", "replace")
                     targets += [t.replace("file:///", "") for t in _TARGET.findall(text)]
-    except (zipfile.BadZipFile, OSError):
-        return
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, RuntimeError):
+        return  # RuntimeError: a zip-password or patched member (NotImplementedError)
     if not links:
         return
     shown = "、".join(dict.fromkeys(targets)) or f"{len(links)} 件"
