@@ -185,10 +185,11 @@ def _save(session: Session, kpi: int, year: int, stop: float, log: list) -> None
                     time.perf_counter() - started))
 
 
-def _cpu_seconds(root_pid: int) -> float:
-    """utime + stime of the server and its workers."""
+def _cpu_seconds(root_pid: int) -> tuple[float, float]:
+    """(utime, stime) of the server and its workers: Python and C in the server's own code,
+    and the kernel's share (sockets, futexes of the threads' GIL hand-offs, page faults)."""
     ticks = os.sysconf("SC_CLK_TCK")
-    total = 0.0
+    user = system = 0.0
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
@@ -196,8 +197,9 @@ def _cpu_seconds(root_pid: int) -> float:
             continue
         pid, ppid = int(stat.parent.name), int(fields[1])
         if root_pid in (pid, ppid):
-            total += (int(fields[11]) + int(fields[12])) / ticks
-    return total
+            user += int(fields[11]) / ticks
+            system += int(fields[12]) / ticks
+    return user, system
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -205,7 +207,8 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(int(q * len(ordered)), len(ordered) - 1)] if ordered else float("nan")
 
 
-def _report(log: list, seconds: float, cpu: float, args, load: tuple) -> None:
+def _report(log: list, seconds: float, cpu: tuple[float, float], client: float, args,
+            load: tuple) -> None:
     by_kind: dict[str, list] = defaultdict(list)
     for kind, status, elapsed in log:
         by_kind[kind].append((status, elapsed))
@@ -229,8 +232,11 @@ def _report(log: list, seconds: float, cpu: float, args, load: tuple) -> None:
     if statuses:
         print("errors by page and status:", dict(statuses))
     print("connections:", dict(FAILURES) or "no reconnection")
+    per = 1000 / max(requests, 1)
     print(f"total {requests} requests, {errors} errors, {requests / seconds:.1f} requests/s, "
-          f"server CPU {cpu:.1f} s = {1000 * cpu / max(requests, 1):.1f} ms per request")
+          f"server CPU {sum(cpu):.1f} s = {per * sum(cpu):.1f} ms per request "
+          f"(user {per * cpu[0]:.1f}, system {per * cpu[1]:.1f}); "
+          f"this client {per * client:.1f} ms per request")
 
 
 def run(args, database_url: str | None) -> None:
@@ -260,7 +266,7 @@ def run(args, database_url: str | None) -> None:
         log: list = []
         pages = _pages(ids)
         load = os.getloadavg()
-        cpu_before = _cpu_seconds(server.pid)
+        cpu_before, client_before = _cpu_seconds(server.pid), time.process_time()
         started = time.monotonic()
         stop = started + args.seconds
         threads = [threading.Thread(target=_browse, args=(s, pages, stop, log)) for s in browsers]
@@ -273,8 +279,9 @@ def run(args, database_url: str | None) -> None:
         for thread in threads:
             thread.join()
         elapsed = time.monotonic() - started
-        cpu = _cpu_seconds(server.pid) - cpu_before
-        _report(log, elapsed, cpu, args, load)
+        cpu_after, client = _cpu_seconds(server.pid), time.process_time() - client_before
+        cpu = (cpu_after[0] - cpu_before[0], cpu_after[1] - cpu_before[1])
+        _report(log, elapsed, cpu, client, args, load)
         problems = [line for line in (var / "server.log").read_text().splitlines()
                     if "error" in line.lower() or "timeout" in line.lower()]
         if problems:

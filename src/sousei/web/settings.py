@@ -83,6 +83,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # `{% url %}` with the reversed paths kept per process (web/url_tag.py).
+            "builtins": ["sousei.web.url_tag"],
         },
     },
 ]
