@@ -4,17 +4,12 @@ from __future__ import annotations
 
 from django import template
 
-from sousei.web.prepared import Prepared
-from sousei.web.vision.models import VisionChoice
+from sousei.web.vision.choices import vision_choice
 
 register = template.Library()
 
 
 @register.inclusion_tag("vision/_summary.html")
 def vision_summary(organisation) -> dict:
-    return {"organisation": organisation, "choice": _CHOICE.first(organisation.pk)}
+    return {"organisation": organisation, "choice": vision_choice(organisation)}
 
-
-# On every strategy page: compiled once (web/prepared.py).
-_CHOICE = Prepared(lambda pk: VisionChoice.objects.filter(organisation_id=pk)
-                   .select_related("scenario").order_by("pk")[:1])

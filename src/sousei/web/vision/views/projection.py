@@ -18,6 +18,7 @@ from sousei.vision.tables import IPSS_INDICATORS
 from sousei.web.accounts.access import can_read_internal, can_write, organisation_for
 from sousei.web.strategies.versioning import StaleEditError, create_audited, save_versioned
 from sousei.web.vision.charts import lines_svg
+from sousei.web.vision.choices import saved_scenarios, vision_choice
 from sousei.web.vision.comparison_cache import projection_comparison, rendered_comparison
 from sousei.web.vision.compute import COMBINED, Comparison
 from sousei.web.vision.data import latest_dataset
@@ -68,7 +69,7 @@ def chart_with_ipss(comparison: Comparison, figures: list[IpssFigures]):
 @login_required
 def projection_page(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = organisation_for(request, pk)
-    saved = list(organisation.scenarios.all())
+    saved = saved_scenarios(organisation)
     context = projection_comparison(organisation, [s.mapping for s in saved],
                                     request.GET.get("area"), request.GET.get("against"))
     figures = shown_ipss(context["comparison"])
@@ -79,7 +80,7 @@ def projection_page(request: HttpRequest, pk: int) -> HttpResponse:
         return render_to_string("vision/_comparison.html", context)
 
     context["comparison_html"] = rendered_comparison(context, comparison_tables)
-    choice = VisionChoice.objects.filter(organisation=organisation).first()
+    choice = vision_choice(organisation)
     return render(request, "vision/projection.html", {
         **context, "organisation": organisation, "saved": saved, "choice": choice,
         "dataset": latest_dataset(organisation), "can_write": can_write(request, organisation),
