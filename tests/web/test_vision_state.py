@@ -68,3 +68,22 @@ def test_each_table_has_its_chart_with_the_same_figures(world, login) -> None:
     from sousei.demography.indicators import age_group_totals
     elderly = age_group_totals(history.at(2015).values.sum(axis=0))["elderly"]
     assert f"<title>2015 老年人口 {float(elderly):,.0f}</title>" in body
+
+
+def test_a_kept_pyramid_follows_each_new_upload(world, login, tmp_path) -> None:
+    """The pyramid is kept per dataset (views/state.py): a second version is shown at once."""
+    home = world["home"]
+    client = login(home.users["planning"])
+    page = reverse("vision:state", args=[home.organisation.pk])
+    assert "出典: 総務省「国勢調査」(2015年)" in client.get(page).content.decode()
+    frame = population_to_frame(census_history(["40203"]).at(2015))
+    for version, scale in ((1, 1.0), (2, 2.0)):
+        path = tmp_path / "kurume.csv"
+        write_long_csv(frame.assign(value=(frame["value"] * scale).round()), path)
+        client.post(reverse("vision:data", args=[home.organisation.pk]), {
+            "file": SimpleUploadedFile(path.name, path.read_bytes()), "source": "住民基本台帳"})
+        body = client.get(page).content.decode()
+        assert f"(kurume.csv 第{version}版)" in body
+        male = (frame["sex"] == "M") & (frame["age_start"] == 0)
+        first = (frame[male]["value"] * scale).round().sum()
+        assert f'<th scope="row">0～4歳</th><td class="num">{int(first):,}</td>' in body

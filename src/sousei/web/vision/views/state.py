@@ -20,7 +20,7 @@ from sousei.io.population.convert import frame_to_population
 from sousei.io.reference.codes import area_name
 from sousei.io.reference.shipped import tfr_municipal, tfr_prefecture
 from sousei.japanese import format_number, format_percent
-from sousei.vision.inputs import CensusHistory, census_history
+from sousei.vision.inputs import census_history
 from sousei.web.accounts.access import can_read_internal, can_write, organisation_for
 from sousei.web.vision.charts import lines_svg, pyramid_svg, signed_bars_svg, stacked_bars_svg
 from sousei.web.vision.data import census_codes, dataset_frame, latest_dataset
@@ -68,20 +68,41 @@ def _dataset_pyramid(dataset) -> tuple[np.ndarray, np.ndarray | None]:
     return total, foreign
 
 
-def _pyramid(organisation, history: CensusHistory | None) -> tuple[list[dict], str, int | None]:
-    # The content (the whole uploaded table) is read only when the pyramid is not cached.
+def _pyramid(organisation, codes: tuple[str, ...]) -> dict:
+    """The pyramid's table, chart, source and year: from the latest upload, else the 2015
+    census of `codes`. Kept (at most 128) under the dataset's identity and what the page
+    prints of it, or the codes: formatting and drawing it took a tenth of every view."""
     dataset = latest_dataset(organisation)
+    key = (("dataset", dataset.pk, dataset.uploaded_at, dataset.base_year, dataset.source,
+            dataset.file_name, dataset.version) if dataset is not None else ("census", codes))
+    with _PYRAMIDS_LOCK:
+        if key in _PYRAMID_PARTS:
+            return _PYRAMID_PARTS[key]
+    parts = _pyramid_parts(dataset, codes)
+    with _PYRAMIDS_LOCK:
+        if len(_PYRAMID_PARTS) >= 128:
+            _PYRAMID_PARTS.pop(next(iter(_PYRAMID_PARTS)))
+        _PYRAMID_PARTS[key] = parts
+    return parts
+
+
+_PYRAMID_PARTS: dict[tuple, dict] = {}
+
+
+def _pyramid_parts(dataset, codes: tuple[str, ...]) -> dict:
+    # The content (the whole uploaded table) is read only when the pyramid is not cached.
     foreign = None
     if dataset is not None:
         year = dataset.base_year
         total, foreign = _dataset_pyramid(dataset)
         source = f"{dataset.source}({dataset.file_name} 第{dataset.version}版)"
-    elif history is not None:
+    elif codes:
         year = 2015
-        total = _by_sex_age(history.at(year).values)
+        total = _by_sex_age(census_history(codes).at(year).values)
         source = f"{CENSUS_SOURCE}(2015年)"
     else:
-        return [], "", None
+        return {"pyramid": [], "pyramid_svg": "", "pyramid_source": "", "pyramid_year": None,
+                "split": False}
     rows = []
     for i, start in enumerate(AGE_STARTS):
         rows.append({
@@ -90,16 +111,23 @@ def _pyramid(organisation, history: CensusHistory | None) -> tuple[list[dict], s
             "male_foreign": float(foreign[0, i]) if foreign is not None else 0.0,
             "female_foreign": float(foreign[1, i]) if foreign is not None else 0.0,
         })
-    return rows, source, year
+    table = [{**r, **{k: format_number(r[k]) for k in ("male", "female", "male_foreign",
+                                                       "female_foreign")}} for r in rows]
+    return {"pyramid": table, "pyramid_svg": pyramid_svg(rows), "pyramid_source": source,
+            "pyramid_year": year,
+            "split": any(r["male_foreign"] or r["female_foreign"] for r in rows)}
 
 
 GROUP_LABELS = {"child": "年少人口", "working": "生産年齢人口", "elderly": "老年人口"}
 
 
-def _age_groups(history: CensusHistory | None) -> tuple[list[dict], str]:
-    """Rows of the table and the stacked-bar chart of the same figures."""
-    if history is None:
+@lru_cache(maxsize=256)
+def _age_groups(codes: tuple[str, ...]) -> tuple[list[dict], str]:
+    """Rows of the table and the stacked-bar chart of the same figures, from the shipped
+    census alone: kept per set of codes (the template only reads them)."""
+    if not codes:
         return [], ""
+    history = census_history(codes)
     rows, previous = [], None
     series: dict[str, list[float]] = {label: [] for label in GROUP_LABELS.values()}
     for year in history.years:
@@ -175,23 +203,17 @@ def _vital(organisation) -> tuple[list[dict], str, str]:
 @login_required
 def state_page(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = organisation_for(request, pk)
-    codes = census_codes(organisation)
-    history = census_history(codes) if codes else None  # read once for pyramid and age groups
-    pyramid, pyramid_source, pyramid_year = _pyramid(organisation, history)
+    codes = tuple(census_codes(organisation))
     tfr_rows, tfr_notes = _tfr(codes)
     vital_rows, vital_source, vital_chart = _vital(organisation)
-    age_groups, age_chart = _age_groups(history)
+    age_groups, age_chart = _age_groups(codes)
     pref_codes = sorted({code[:2] for code in codes})
-    table = [{**r, **{k: format_number(r[k]) for k in ("male", "female", "male_foreign",
-                                                       "female_foreign")}} for r in pyramid]
     return render(request, "vision/state.html", {
         "organisation": organisation, "can_write": can_write(request, organisation),
         # The key of the pieces made only from the shipped tables (shipped_fragments.py).
         "census_codes": codes,
         "internal": can_read_internal(request, organisation),
-        "pyramid": table, "pyramid_svg": pyramid_svg(pyramid) if pyramid else "",
-        "pyramid_source": pyramid_source, "pyramid_year": pyramid_year,
-        "split": any(r["male_foreign"] or r["female_foreign"] for r in pyramid),
+        **_pyramid(organisation, codes),
         "age_groups": age_groups, "age_chart": age_chart, "census_source": CENSUS_SOURCE,
         "tfr_rows": tfr_rows, "tfr_notes": tfr_notes, "tfr_chart": _tfr_chart(tfr_rows, pref_codes),
         "vital_rows": vital_rows, "vital_source": vital_source, "vital_chart": vital_chart,
