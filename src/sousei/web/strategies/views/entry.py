@@ -37,6 +37,8 @@ def save_actual(actor: object, kpi: KPI, fiscal_year: int, data: dict) -> None:
     (the form and the API both save through here)."""
     changes = {"state": data["state"], "value": data["value"], "note": data["note"]}
     existing = Actual.objects.filter(kpi=kpi, fiscal_year=fiscal_year).first()
+    if existing is not None:
+        existing.kpi = kpi  # with the owner chain the access check read
     if existing is None:
         if data["version"] != 0:
             raise StaleEditError(Actual(kpi=kpi, fiscal_year=fiscal_year, state="", version=0))
@@ -56,8 +58,8 @@ def actual_entry(request: HttpRequest, pk: int, fiscal_year: int) -> HttpRespons
     kpi = get_for_user(request, KPI, pk, need="enter")
     if fiscal_year not in kpi.strategy.plan_years:
         raise Http404
-    actual = Actual.objects.filter(kpi=kpi, fiscal_year=fiscal_year).first()
     if request.method == "GET":
+        actual = Actual.objects.filter(kpi=kpi, fiscal_year=fiscal_year).first()
         initial = {"state": "number", "version": 0}
         if actual:
             value = "" if actual.value is None else format(actual.value.normalize(), "f")
