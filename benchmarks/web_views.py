@@ -5,11 +5,13 @@ and requests each page through the Django test client with the whole middleware 
 CSRF, messages, authentication): the KPI pages, the strategy tree, the projection and the 現状分析
 page, a save of one actual (GET the form + POST), and the login page as the floor of any request.
 Prints the median CPU (process time) per request over REPEATS rounds after a warm-up round.
-`--against DIR` runs the same measurement for the source tree DIR/src (e.g. main's checkout) in
-alternating subprocesses in the same minute and prints both and their ratio. `--profile KIND`
-prints the cProfile of REPEATS requests of one kind of page instead.
+`--against DIR` sets up the source tree DIR/src (e.g. main's checkout) and this one in two live
+subprocesses and measures them in alternating turns of a few seconds (so both see the same load
+of a shared machine); it prints the best of each and the median of the turns' ratios.
+`--profile KIND` prints the cProfile of REPEATS requests of one kind of page instead.
 
-Run: .venv/bin/python benchmarks/web_views.py [--repeats 30] [--against /work/main] [--profile kpi]
+Run: .venv/bin/python benchmarks/web_views.py [--repeats 30] [--against /work/main] [--turns 12]
+     [--profile kpi]
 """
 
 from __future__ import annotations
@@ -123,16 +125,22 @@ def dump(folder: Path) -> None:
                     f"{response.status_code}\n{text}")
 
 
-def measure(repeats: int) -> dict[str, float]:
+def _warm() -> tuple[_Visitor, dict[str, list[str]]]:
+    visitor, pages = _Visitor(), _pages()
+    for kind in KINDS:  # warm-up: module imports, shipped tables, template compilation
+        for path in pages[kind]:
+            visitor.visit(kind, path)
+    return visitor, pages
+
+
+def measure(repeats: int, warmed: tuple[_Visitor, dict[str, list[str]]] | None = None
+            ) -> dict[str, float]:
     """Median CPU milliseconds per request of each kind (a save counts as its GET + POST).
 
     The pages are timed in rounds without saves between them (as most views are under
     load: 1 save to ~30 views); "kpi after save" and "strategy after save" time the first
     view of the saved KPI and of the tree right after a save (what a kept body cannot help)."""
-    visitor, pages = _Visitor(), _pages()
-    for kind in KINDS:  # warm-up: module imports, shipped tables, template compilation
-        for path in pages[kind]:
-            visitor.visit(kind, path)
+    visitor, pages = warmed or _warm()
     samples: dict[str, list[float]] = {kind: [] for kind in (*KINDS, *AFTER_SAVE)}
 
     def timed(label: str, kind: str, path: str) -> None:
@@ -171,11 +179,47 @@ def profile(kind: str, repeats: int) -> None:
     stats.sort_stats("tottime").print_stats(30)
 
 
-def _child(src: Path, repeats: int) -> dict[str, float]:
-    env = {**os.environ, "PYTHONPATH": str(src)}
-    out = subprocess.run([sys.executable, __file__, "--repeats", str(repeats), "--json"],
-                         env=env, check=True, capture_output=True, text=True).stdout
-    return json.loads(out.strip().splitlines()[-1])
+def _rounds_on_request(repeats: int) -> None:
+    """A child of `--against`: set up, say "ready", then one measurement per line read."""
+    warmed = _warm()
+    print("ready", flush=True)
+    for _ in sys.stdin:
+        print(json.dumps(measure(repeats, warmed)), flush=True)
+
+
+def _against(reference: Path, repeats: int, turns: int) -> None:
+    """Both trees set up side by side in live children, then measured in turns (ABBA...):
+    each turn is a few seconds, so both see the same load of this shared machine, and the
+    ratio of each pair is taken before the median of the ratios."""
+    load = os.getloadavg()
+    trees = {"reference": reference / "src", "this": ROOT / "src"}
+    children = {name: subprocess.Popen(
+        [sys.executable, __file__, "--repeats", str(repeats), "--on-request"],
+        env={**os.environ, "PYTHONPATH": str(src)}, stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE, text=True) for name, src in trees.items()}
+    for child in children.values():
+        while child.stdout.readline().strip() != "ready":
+            pass
+    rounds: dict[str, list[dict[str, float]]] = {"reference": [], "this": []}
+    for turn in range(turns):
+        order = ("reference", "this") if turn % 2 == 0 else ("this", "reference")
+        for name in order:
+            children[name].stdin.write("go\n")
+            children[name].stdin.flush()
+            rounds[name].append(json.loads(children[name].stdout.readline()))
+    for child in children.values():
+        child.stdin.close()
+        child.wait()
+    print(f"CPU ms per request, {turns} turns (ABBA) of {repeats} rounds each: best of each "
+          f"tree and the median of the turns' ratios; load average {load[0]:.2f} before, "
+          f"{os.getloadavg()[0]:.2f} after")
+    print(f"{'page':<20}{'reference':>10}{'this':>8}{'ratio':>7}")
+    for kind in (*KINDS, *AFTER_SAVE):
+        ref = min(r[kind] for r in rounds["reference"])
+        this = min(r[kind] for r in rounds["this"])
+        ratio = statistics.median(t[kind] / r[kind]
+                                  for r, t in zip(rounds["reference"], rounds["this"], strict=True))
+        print(f"{kind:<20}{ref:>10.1f}{this:>8.1f}{ratio:>7.2f}")
 
 
 def main() -> None:
@@ -184,22 +228,12 @@ def main() -> None:
     parser.add_argument("--against", type=Path, help="a checkout to compare (its src/ is used)")
     parser.add_argument("--profile", choices=KINDS)
     parser.add_argument("--dump", type=Path, help="write each page as each role sees it here")
+    parser.add_argument("--turns", type=int, default=12, help="turns of each tree (--against)")
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--on-request", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.against:
-        load = os.getloadavg()
-        rounds = {"reference": [], "this": []}
-        trees = {"reference": args.against / "src", "this": ROOT / "src"}
-        for order in (("reference", "this"), ("this", "reference")) * 2:  # ABBA: same load
-            for name in order:
-                rounds[name].append(_child(trees[name], args.repeats))
-        print(f"CPU ms per request, best of 4 runs (ABBA) of the median of {args.repeats} rounds, load average "
-              f"{load[0]:.2f} before, {os.getloadavg()[0]:.2f} after")
-        print(f"{'page':<20}{'reference':>10}{'this':>8}{'ratio':>7}")
-        for kind in (*KINDS, *AFTER_SAVE):
-            ref = min(r[kind] for r in rounds["reference"])
-            this = min(r[kind] for r in rounds["this"])
-            print(f"{kind:<20}{ref:>10.1f}{this:>8.1f}{this / ref:>7.2f}")
+        _against(args.against, args.repeats, args.turns)
         return
     with tempfile.TemporaryDirectory(prefix="sousei-views.") as var:
         _setup(Path(var))
@@ -208,6 +242,9 @@ def main() -> None:
             return
         if args.profile:
             profile(args.profile, args.repeats)
+            return
+        if args.on_request:
+            _rounds_on_request(args.repeats)
             return
         result = measure(args.repeats)
     if args.json:
