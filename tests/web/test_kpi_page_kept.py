@@ -41,9 +41,9 @@ def _without_tokens(html: str) -> str:
 
 @pytest.fixture(autouse=True)
 def _nothing_kept():
-    kpi_view._BODIES.clear()
+    kpi_view.clear_kept()
     yield
-    kpi_view._BODIES.clear()
+    kpi_view.clear_kept()
 
 
 def test_a_saved_actual_is_on_the_next_view(world) -> None:
@@ -59,7 +59,7 @@ def test_a_saved_actual_is_on_the_next_view(world) -> None:
     assert "1,234" in after
     # The grade moved with the new latest year (令和5年度), as a fresh render says.
     assert "令和5年度時点" in after and "令和4年度時点" in before
-    kpi_view._BODIES.clear()
+    kpi_view.clear_kept()
     assert _without_tokens(_page(home.users["planning"], home.kpi)) == _without_tokens(after)
     # A correction of an earlier year moves neither the latest year nor the number of rows.
     corrected = client.post(reverse("strategies:actual_entry", args=[home.kpi.pk, 2022]),
@@ -101,7 +101,7 @@ def test_each_role_sees_what_a_fresh_render_shows_it(world, first) -> None:
         warm = {role: _page(home.users[role], kpi)
                 for role in ("planning", "committee", "department", "admin")}
         for role, page in warm.items():
-            kpi_view._BODIES.clear()
+            kpi_view.clear_kept()
             assert _without_tokens(page) == _without_tokens(_page(home.users[role], kpi)), role
     committee, department = _page(home.users["committee"], home.kpi), _page(
         home.users["department"], home.kpi)
@@ -161,3 +161,26 @@ def test_the_strategy_tree_shows_a_save_at_once_and_nothing_to_outsiders(world) 
                 {"state": "pending", "value": "", "note": "", "version": 0}, **HTMX)
     # A pending actual of a later year moves the year the grades are taken at.
     assert "評価は令和6年度時点" in _tree(home.users["planning"], home.strategy)
+
+
+def test_a_saved_actual_re_renders_the_body_around_the_kept_discussion(world, monkeypatch) -> None:
+    home = world["home"]
+    _page(home.users["planning"], home.kpi)
+    assert len(kpi_view._DISCUSSIONS._pieces) == 1
+    rendered: list[str] = []
+    original = kpi_view.render_to_string
+
+    def counting(name: str, context: dict) -> str:
+        rendered.append(name)
+        return original(name, context)
+
+    monkeypatch.setattr(kpi_view, "render_to_string", counting)
+    client = Client()
+    client.force_login(home.users["department"])
+    client.post(reverse("strategies:actual_entry", args=[home.kpi.pk, 2023]),
+                {"state": "number", "value": "1500", "note": "", "version": 0}, **HTMX)
+    rendered.clear()
+    page = _page(home.users["planning"], home.kpi)
+    assert "1,500" in page and rendered == ["strategies/_kpi_body.html"]
+    kpi_view.clear_kept()
+    assert _without_tokens(_page(home.users["planning"], home.kpi)) == _without_tokens(page)

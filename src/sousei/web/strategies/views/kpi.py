@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.timezone import get_current_timezone_name
 from django.utils.translation import get_language
 
@@ -76,6 +77,17 @@ def _reviews(kpi: KPI, can_enter: bool, stored: list[KPIReview]) -> list[dict[st
 
 
 _BODIES = Fragments()
+# The reviews, comments and audit links: a saved actual (the most frequent change) re-renders
+# the body around this piece, not the piece (the review forms were half of the body's time).
+_DISCUSSIONS = Fragments()
+
+
+def clear_kept() -> None:
+    """Forget every kept body and discussion of this worker (tests compare fresh renders)."""
+    _BODIES.clear()
+    _DISCUSSIONS.clear()
+
+
 # The page's rows, compiled once (web/prepared.py): each view reads them for its key.
 _ACTUALS = Prepared(lambda kpi: Actual.objects.filter(kpi_id=kpi))
 _REVIEWS = Prepared(lambda kpi: KPIReview.objects.filter(kpi_id=kpi))
@@ -102,19 +114,25 @@ def kpi_detail(request: HttpRequest, pk: int) -> HttpResponse:
     comments = _of(kpi, _COMMENTS(kpi.pk))
     as_of = default_as_of(strategy)
     may = tuple(allows(membership, kpi, need) for need in ("enter", "comment", "write", "audit"))
+    where = (get_language(), get_current_timezone_name())
+    discussion_key = (kpi.pk, row_key(strategy), rows_key(reviews), rows_key(comments),
+                      tuple((c.author.get_username(), c.replied_by_id) for c in comments),
+                      may, *where)
     key = (row_key(kpi), row_key(kpi.project), row_key(strategy), rows_key(actuals),
-           rows_key(reviews), rows_key(comments),
-           tuple((c.author.get_username(), c.replied_by_id) for c in comments),
-           as_of, may, get_language(), get_current_timezone_name())
+           discussion_key, as_of, *where)
+
+    def discussion() -> str:
+        context = comments_context(request, kpi, "strategies:kpi_comment", comments)
+        context.update({
+            "kpi": kpi, "can_enter": may[0], "can_audit": may[3],
+            "reviews": _reviews(kpi, may[0], reviews), "csrf_token": CSRF_PLACEHOLDER,
+        })
+        return render_to_string("strategies/_kpi_discussion.html", context)
 
     def body() -> str:
         context = results_context(request, kpi, stored=actuals, as_of=as_of)
-        context.update(comments_context(request, kpi, "strategies:kpi_comment", comments))
-        context.update({
-            "can_audit": allows(membership, kpi, "audit"),
-            "reviews": _reviews(kpi, context["can_enter"], reviews),
-            "csrf_token": CSRF_PLACEHOLDER,
-        })
+        context.update({"csrf_token": CSRF_PLACEHOLDER,
+                        "discussion": mark_safe(_DISCUSSIONS.get(discussion_key, discussion))})
         return render_to_string("strategies/_kpi_body.html", context)
 
     return render(request, "strategies/kpi.html",
