@@ -70,3 +70,22 @@ def test_a_new_scenario_is_in_the_next_comparison(world) -> None:
     comparison_cache._KEPT.clear()
     comparison_cache._RENDERED.clear()
     assert _page(home.users["committee"], "vision:projection", org.pk) == after
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(2020, 2026), st.floats(-1e6, 1e6, allow_nan=False)),
+                max_size=5, unique_by=lambda p: p[0]),
+       st.sampled_from(["人", "%", ""]))
+def test_a_kept_kpi_chart_is_the_chart_drawn_afresh(points, unit) -> None:
+    from types import SimpleNamespace
+
+    from sousei.web.strategies import charts as kpi_charts
+
+    kpi = SimpleNamespace(baseline=100.0, baseline_year=2019, target_value=150.0,
+                          target_year=2026, unit=unit, name="来訪者数")
+    actuals = [SimpleNamespace(fiscal_year=y, value=v) for y, v in points]
+    years = list(range(2022, 2027))
+    kept = kpi_charts.kpi_chart_svg(kpi, actuals, years)
+    fresh = kpi_charts._drawn.__wrapped__(sorted(points), [(2019, 100.0), (2026, 150.0)], years,
+                                         unit, "来訪者数")
+    assert kept == fresh and kpi_charts.kpi_chart_svg(kpi, actuals, years) == kept

@@ -16,6 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from sousei.japanese import format_era_short, format_number
 from sousei.web.axis import ticks
+from sousei.web.vision.charts import kept_by_input
 
 WIDTH, HEIGHT, PAD = 960, 320, 48
 LEFT = 96  # room for the y axis values
@@ -47,6 +48,13 @@ def kpi_chart_svg(kpi: object, actuals: Iterable[object], plan_years: list[int])
         path.append((kpi.baseline_year, float(kpi.baseline)))  # type: ignore[attr-defined]
     if kpi.target_value is not None and kpi.target_year:  # type: ignore[attr-defined]
         path.append((kpi.target_year, float(kpi.target_value)))  # type: ignore[attr-defined]
+    return _drawn(points, path, list(plan_years), str(getattr(kpi, "unit", "") or ""),
+                  str(getattr(kpi, "name", "")))
+
+
+@kept_by_input  # the save form and its answer draw the same chart again (web/vision/charts.py)
+def _drawn(points: list[tuple[int, float]], path: list[tuple[int, float]], plan_years: list[int],
+           unit: str, name: str) -> SafeString:
     years = [y for y, _ in points + path] + plan_years
     values = [v for _, v in points + path]
     if not values:
@@ -58,7 +66,6 @@ def kpi_chart_svg(kpi: object, actuals: Iterable[object], plan_years: list[int])
     if low >= 0:
         bottom = max(bottom, 0.0)
     y = _scale(bottom, top, PAD, HEIGHT - PAD, flip=True)
-    unit = str(getattr(kpi, "unit", "") or "")
     grid = format_html_join(
         "", '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="' + GRID + '"/>'
         '<text class="y-tick" x="{}" y="{}" font-size="16" text-anchor="end" fill="#333333">{}</text>',
@@ -94,5 +101,5 @@ def kpi_chart_svg(kpi: object, actuals: Iterable[object], plan_years: list[int])
         '<figure class="chart kpi-trend"><svg class="kpi-chart" role="img" '
         'aria-label="{}の実績値と目標への推移" viewBox="0 0 {} {}" '
         'preserveAspectRatio="xMidYMid meet">{}{}{}{}{}{}{}</svg></figure>',
-        getattr(kpi, "name", ""), WIDTH, HEIGHT, grid, unit_label, target_line, actual_line,
+        name, WIDTH, HEIGHT, grid, unit_label, target_line, actual_line,
         dots, labels, legend)

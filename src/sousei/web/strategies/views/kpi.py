@@ -28,7 +28,7 @@ def results_context(request: HttpRequest, kpi: KPI, *, stored: list[Actual] | No
     `stored` (the KPI's actuals) and `as_of` when the caller has just read them."""
     membership = membership_for(request, kpi.organisation)
     if stored is None:
-        stored = list(kpi.actuals.all())  # read once for the table, the grade and the chart
+        stored = _of(kpi, _ACTUALS(kpi.pk))  # read once for the table, the grade and the chart
     actuals = {a.fiscal_year: a for a in stored}
     strategy = kpi.strategy
     rows = [{"fiscal_year": fy, "actual": actuals.get(fy)} for fy in strategy.plan_years]
