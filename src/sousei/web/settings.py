@@ -82,6 +82,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # The CSRF token masked once per request, shared with kept pieces (fragments.py).
+                "sousei.web.fragments.csrf_once",
             ],
             # `{% url %}` with the reversed paths kept per process (web/url_tag.py).
             "builtins": ["sousei.web.url_tag"],
