@@ -85,8 +85,9 @@ TEMPLATES = [
                 # The CSRF token masked once per request, shared with kept pieces (fragments.py).
                 "sousei.web.fragments.csrf_once",
             ],
-            # `{% url %}` with the reversed paths kept per process (web/url_tag.py).
-            "builtins": ["sousei.web.url_tag"],
+            # `{% url %}` with the reversed paths kept per process (web/url_tag.py), the
+            # htmx script and style sheets of every page built once (web/head_tag.py).
+            "builtins": ["sousei.web.url_tag", "sousei.web.head_tag"],
         },
     },
 ]
