@@ -202,13 +202,29 @@ def _cpu_seconds(root_pid: int) -> tuple[float, float]:
     return user, system
 
 
+def _database_cpu() -> float:
+    """utime + stime of every PostgreSQL process (the cluster's backends serve these requests
+    on the same two cores; 0 with SQLite, which runs inside the workers)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        if text.split("(", 1)[1].startswith("postgres)"):
+            fields = text.rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
 def _percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(int(q * len(ordered)), len(ordered) - 1)] if ordered else float("nan")
 
 
-def _report(log: list, seconds: float, cpu: tuple[float, float], client: float, args,
-            load: tuple) -> None:
+def _report(log: list, seconds: float, cpu: tuple[float, float], client: float, database: float,
+            args, load: tuple) -> None:
     by_kind: dict[str, list] = defaultdict(list)
     for kind, status, elapsed in log:
         by_kind[kind].append((status, elapsed))
@@ -236,7 +252,8 @@ def _report(log: list, seconds: float, cpu: tuple[float, float], client: float, 
     print(f"total {requests} requests, {errors} errors, {requests / seconds:.1f} requests/s, "
           f"server CPU {sum(cpu):.1f} s = {per * sum(cpu):.1f} ms per request "
           f"(user {per * cpu[0]:.1f}, system {per * cpu[1]:.1f}); "
-          f"this client {per * client:.1f} ms per request")
+          f"this client {per * client:.1f} ms per request"
+          + (f"; PostgreSQL {per * database:.1f} ms per request" if database else ""))
 
 
 def run(args, database_url: str | None) -> None:
@@ -267,6 +284,7 @@ def run(args, database_url: str | None) -> None:
         pages = _pages(ids)
         load = os.getloadavg()
         cpu_before, client_before = _cpu_seconds(server.pid), time.process_time()
+        database_before = _database_cpu()
         started = time.monotonic()
         stop = started + args.seconds
         threads = [threading.Thread(target=_browse, args=(s, pages, stop, log)) for s in browsers]
@@ -281,7 +299,7 @@ def run(args, database_url: str | None) -> None:
         elapsed = time.monotonic() - started
         cpu_after, client = _cpu_seconds(server.pid), time.process_time() - client_before
         cpu = (cpu_after[0] - cpu_before[0], cpu_after[1] - cpu_before[1])
-        _report(log, elapsed, cpu, client, args, load)
+        _report(log, elapsed, cpu, client, _database_cpu() - database_before, args, load)
         problems = [line for line in (var / "server.log").read_text().splitlines()
                     if "error" in line.lower() or "timeout" in line.lower()]
         if problems:
